@@ -1,0 +1,50 @@
+package io.copyjob.spi;
+
+import io.copyjob.data.Schema;
+import java.util.List;
+import java.util.Objects;
+
+/** What the engine asks a sink to write for one dataset in one run. Immutable. */
+public final class WriteRequest {
+  private final String jobName;
+  private final String runId;
+  private final DatasetId target;
+  private final Schema schema;
+  private final WriteStrategy strategy;
+  private final List<String> primaryKey;
+  private final TableCreation creation;
+
+  private WriteRequest(String jobName, String runId, DatasetId target, Schema schema, WriteStrategy strategy,
+      List<String> primaryKey, TableCreation creation) {
+    this.jobName = Objects.requireNonNull(jobName, "jobName");
+    this.runId = Objects.requireNonNull(runId, "runId");
+    this.target = Objects.requireNonNull(target, "target");
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
+    this.primaryKey = List.copyOf(primaryKey);
+    this.creation = Objects.requireNonNull(creation, "creation");
+  }
+
+  public static WriteRequest of(String jobName, String runId, DatasetId target, Schema schema,
+      WriteStrategy strategy, List<String> primaryKey, TableCreation creation) {
+    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation);
+  }
+
+  public String jobName() { return jobName; }
+
+  /** Unique per run; sinks use it to name staging tables and files. */
+  public String runId() { return runId; }
+
+  /** The destination dataset. */
+  public DatasetId target() { return target; }
+
+  /** The columns batches will have, with destination names, in order. */
+  public Schema schema() { return schema; }
+
+  public WriteStrategy strategy() { return strategy; }
+
+  /** The source's primary key under destination names, to declare when the sink creates the dataset. */
+  public List<String> primaryKey() { return primaryKey; }
+
+  public TableCreation creation() { return creation; }
+}
