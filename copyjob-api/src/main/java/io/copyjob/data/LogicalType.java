@@ -116,6 +116,58 @@ public final class LogicalType {
     return precision;
   }
 
+  /**
+   * Parses the form {@link #toString()} writes for non-nested types: {@code INT64}, {@code DECIMAL(38,9)},
+   * {@code TIMESTAMP(6)}, {@code STRING(20)}, case-insensitively.
+   *
+   * @throws IllegalArgumentException naming the text when it is not a type
+   */
+  public static LogicalType parse(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+    int open = t.indexOf('(');
+    String name = open < 0 ? t : t.substring(0, open).trim();
+    int[] args = new int[0];
+    if (open >= 0) {
+      if (!t.endsWith(")")) {
+        throw new IllegalArgumentException("not a logical type: " + text);
+      }
+      String[] parts = t.substring(open + 1, t.length() - 1).split(",");
+      args = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        try {
+          args[i] = Integer.parseInt(parts[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a logical type: " + text);
+        }
+      }
+    }
+    TypeId id;
+    try {
+      id = TypeId.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a logical type: " + text);
+    }
+    switch (id) {
+      case DECIMAL:
+        if (args.length != 2) {
+          throw new IllegalArgumentException("DECIMAL needs precision and scale: " + text);
+        }
+        return decimal(args[0], args[1]);
+      case TIME: return time(args.length == 0 ? DEFAULT_TIME_PRECISION : args[0]);
+      case TIMESTAMP: return timestamp(args.length == 0 ? DEFAULT_TIME_PRECISION : args[0]);
+      case TIMESTAMP_TZ: return timestampTz(args.length == 0 ? DEFAULT_TIME_PRECISION : args[0]);
+      case STRING: return args.length == 0 ? STRING : string(args[0]);
+      case BINARY: return args.length == 0 ? BINARY : binary(args[0]);
+      case LIST: case MAP: case STRUCT:
+        throw new IllegalArgumentException("nested types cannot be parsed from text: " + text);
+      default:
+        if (args.length != 0) {
+          throw new IllegalArgumentException(id + " takes no parameters: " + text);
+        }
+        return new LogicalType(id, 0, 0, UNBOUNDED, List.of());
+    }
+  }
+
   public TypeId id() { return id; }
 
   /** Decimal digits for DECIMAL, fractional-second digits for TIME and TIMESTAMP types, 0 otherwise. */
