@@ -1,0 +1,46 @@
+package io.copyjob.storage.files.format;
+
+import io.copyjob.data.Schema;
+import io.copyjob.storage.files.store.FileInfo;
+import io.copyjob.storage.files.store.FileStore;
+import io.copyjob.storage.files.store.PendingFile;
+
+/**
+ * A file format (CSV, JSON Lines, Parquet) configured with its options: reads the schema of a file, reads
+ * its rows as batches, writes batches into a new file. Instances are immutable and shared by threads.
+ *
+ * <p>All methods report problems as {@link io.copyjob.CopyJobException}: {@code BAD_INPUT} with the file and
+ * line for unreadable input, {@code STORE_ERROR} for I/O failures.
+ */
+public interface FileFormat {
+
+  /** The option value that selects this format: {@code csv}, {@code jsonl}, {@code parquet}. */
+  String name();
+
+  /** The extension of files this format writes, without the dot. */
+  String extension();
+
+  /** The columns of {@code file} as this format reads them. */
+  Schema readSchema(FileStore store, FileInfo file);
+
+  /**
+   * Opens a reader of {@code file} that returns batches with exactly {@code columns} (a subset of
+   * {@code datasetSchema}, in any order).
+   *
+   * @param datasetSchema the schema the dataset was described with; a file whose own schema differs is an error
+   * @param batchRows     most rows per batch; readers may cut batches earlier to bound their bytes
+   */
+  FormatReader openReader(FileStore store, FileInfo file, Schema datasetSchema, Schema columns, int batchRows);
+
+  /**
+   * Checks that every column of {@code schema} can be written in this format and throws
+   * {@link io.copyjob.CopyJobException} with {@code UNSUPPORTED_CONVERSION} naming the column if not.
+   */
+  void checkWritable(Schema schema);
+
+  /** The schema that {@link #readSchema} returns for a file written with {@code written}. */
+  Schema readBackSchema(Schema written);
+
+  /** Starts writing rows of {@code schema} into {@code file}; {@code displayName} names the file in errors. */
+  FormatWriter openWriter(PendingFile file, String displayName, Schema schema);
+}

@@ -1,0 +1,20 @@
+package io.copyjob.storage.files.format;
+
+import io.copyjob.data.RecordBatch;
+
+/** Writes rows into one file. Used by one thread. */
+public interface FormatWriter extends AutoCloseable {
+
+  /** Writes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code batch}. */
+  void write(RecordBatch batch, int from, int to);
+
+  /** Rows written so far. */
+  long rows();
+
+  /**
+   * Completes the file (footer, final flush) and closes its stream. The file is still pending: its
+   * {@link io.copyjob.storage.files.store.PendingFile} publishes it.
+   */
+  @Override
+  void close();
+}

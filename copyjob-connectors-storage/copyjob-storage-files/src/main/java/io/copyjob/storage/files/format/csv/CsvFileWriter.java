@@ -1,0 +1,82 @@
+package io.copyjob.storage.files.format.csv;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
+import io.copyjob.data.ColumnVector;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.Schema;
+import io.copyjob.storage.files.format.FileErrors;
+import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.storage.files.store.PendingFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes batches as RFC 4180 CSV in UTF-8 with CRLF line ends. A NULL is an empty unquoted field, an empty
+ * string a quoted {@code ""}; fields with the delimiter, the quote or a line break are quoted.
+ */
+final class CsvFileWriter implements FormatWriter {
+  private final String file;
+  private final CsvWriter csv;
+  private final TextValues.Encoder[] encoders;
+  private final String[] fields;
+  private long rows;
+  private boolean closed;
+
+  CsvFileWriter(PendingFile target, String file, Schema schema, CsvSettings settings) {
+    this.file = file;
+    this.encoders = CsvTypeMapping.encoders(schema);
+    this.fields = new String[schema.size()];
+    this.csv = CsvWriter.builder()
+        .fieldSeparator(settings.delimiter())
+        .quoteCharacter(settings.quote())
+        .quoteStrategy(QuoteStrategies.EMPTY)
+        .lineDelimiter(LineDelimiter.CRLF)
+        .build(target.stream(), StandardCharsets.UTF_8);
+    if (settings.header()) {
+      run(() -> csv.writeRecord(schema.names()));
+    }
+  }
+
+  @Override
+  public void write(RecordBatch batch, int from, int to) {
+    int columns = fields.length;
+    for (int r = from; r < to; r++) {
+      for (int c = 0; c < columns; c++) {
+        ColumnVector v = batch.column(c);
+        fields[c] = v.isNull(r) ? null : encoders[c].encode(v, r);
+      }
+      run(() -> csv.writeRecord(fields));
+    }
+    rows += to - from;
+  }
+
+  @Override
+  public long rows() {
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      csv.close();
+    } catch (IOException e) {
+      throw FileErrors.storeError(file, "write the file", e);
+    }
+  }
+
+  private void run(Runnable write) {
+    try {
+      write.run();
+    } catch (UncheckedIOException e) {
+      throw FileErrors.storeError(file, "write the file", e.getCause());
+    }
+  }
+}

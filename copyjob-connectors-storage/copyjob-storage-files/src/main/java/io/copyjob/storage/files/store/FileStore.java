@@ -1,0 +1,63 @@
+package io.copyjob.storage.files.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A place that holds files: a local folder, an S3 bucket prefix, an Azure container path. Opened by a
+ * {@link FileStoreProvider} on a location URI; every path it takes is relative to that location and has the
+ * form {@link StorePaths} describes ({@code a/b/c.parquet}; the empty path is the location itself).
+ *
+ * <p>Formats and connectors talk only to this interface, so one {@code files} connector works over every store.
+ * Implementations throw {@link IOException} for I/O failures and may throw {@link io.copyjob.CopyJobException}
+ * where they know better (an authentication failure, a throttled request). Methods may be called from several
+ * threads at once; the streams and inputs they return belong to one thread.
+ */
+public interface FileStore extends AutoCloseable {
+
+  /** The location this store was opened on, without credentials. */
+  URI location();
+
+  /**
+   * Every file below {@code folder}, at any depth, sorted by path. Folders themselves are not listed; a folder
+   * that does not exist lists as empty. Hidden and temporary files are listed too: filtering is the caller's job.
+   */
+  List<FileInfo> list(String folder) throws IOException;
+
+  /** Opens a file for sequential reading from its start. */
+  InputStream openRead(String path) throws IOException;
+
+  /** Opens a file for positional reads (see {@link RandomAccessInput}). */
+  RandomAccessInput openRandomAccess(String path) throws IOException;
+
+  /**
+   * Starts a file that becomes visible at {@code path} only when its {@link PendingFile#commit()} is called.
+   * Parent folders are created as needed. Until then readers see the previous file of that name, if any.
+   */
+  PendingFile create(String path) throws IOException;
+
+  /** Deletes a file. Returns false when there was none. */
+  boolean delete(String path) throws IOException;
+
+  /** Whether a file exists at {@code path}. */
+  boolean exists(String path) throws IOException;
+
+  /**
+   * How to name {@code path} to a human in messages and logs, e.g. {@code /data/lake/orders/part-0.csv} or
+   * {@code s3://bucket/lake/orders/part-0.csv}. Never contains credentials.
+   */
+  default String displayName(String path) {
+    String base = location().toString();
+    if (path.isEmpty()) {
+      return base;
+    }
+    return base.endsWith("/") ? base + path : base + "/" + path;
+  }
+
+  /** Releases clients and connections. Streams already open stay usable until closed where the store allows. */
+  @Override
+  default void close() {
+  }
+}
