@@ -1,0 +1,13 @@
+package io.copyjob.sql.postgresql;
+
+import io.copyjob.data.Field;
+
+/** A column of a PostgreSQL table: name, type and nullability as the catalog has them. Immutable. */
+record PostgresColumn(String name, PgType type, boolean notNull) {
+
+  /** The column as a copyjob field, typed through {@link PostgresTypeMapping}. */
+  Field field() {
+    Field f = Field.of(name, PostgresTypeMapping.toLogical(type));
+    return notNull ? Field.required(name, f.type()) : f;
+  }
+}
