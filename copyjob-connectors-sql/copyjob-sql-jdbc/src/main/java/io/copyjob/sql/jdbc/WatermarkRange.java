@@ -35,6 +35,9 @@ public final class WatermarkRange {
     String col = dialect.quoteIdentifier(column);
     String lower = lowerExclusive == null ? null : col + " > " + dialect.literal(lowerExclusive);
     String upper = upperInclusive == null ? null : col + " <= " + dialect.literal(upperInclusive);
-    return Sql.and(lower, upper);
+    if (lower == null || upper == null) {
+      return lower == null ? upper : lower;
+    }
+    return lower + " AND " + upper; // two plain comparisons: callers parenthesize when combining
   }
 }

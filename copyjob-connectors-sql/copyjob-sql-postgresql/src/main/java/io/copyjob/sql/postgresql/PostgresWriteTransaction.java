@@ -121,7 +121,7 @@ final class PostgresWriteTransaction implements io.copyjob.spi.WriteTransaction 
     }
     upsertKeys = keys;
     String staging = PostgresDialect.INSTANCE.quoteIdentifier(stagingName(request.runId()));
-    execute(UpsertSql.createStaging(staging, table.qualifiedName()));
+    execute(UpsertSql.createStaging(staging, table.qualifiedName(), request.schema().names()));
     execute(UpsertSql.addArrival(staging));
     writeTarget = "pg_temp." + staging;
   }

@@ -17,9 +17,14 @@ final class UpsertSql {
   private UpsertSql() {
   }
 
-  /** {@code CREATE TEMP TABLE stage (LIKE target INCLUDING DEFAULTS) ON COMMIT DROP}: the destination's types. */
-  static String createStaging(String staging, String target) {
-    return "CREATE TEMP TABLE " + staging + " (LIKE " + target + " INCLUDING DEFAULTS) ON COMMIT DROP";
+  /**
+   * {@code CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT cols FROM target WITH NO DATA}: the written columns
+   * with the destination's exact types and modifiers, and no constraints. Not {@code LIKE target}: that copies
+   * the NOT NULL of columns the run does not write (an upsert of some columns would fail in the staging table).
+   */
+  static String createStaging(String staging, String target, List<String> columns) {
+    return "CREATE TEMP TABLE " + staging + " ON COMMIT DROP AS SELECT " + Sql.columnList(PostgresDialect.INSTANCE, columns)
+        + " FROM " + target + " WITH NO DATA";
   }
 
   /** Numbers the staged rows in arrival order. */
