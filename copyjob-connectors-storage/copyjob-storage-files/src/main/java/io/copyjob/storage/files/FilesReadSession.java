@@ -1,0 +1,83 @@
+package io.copyjob.storage.files;
+
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
+import io.copyjob.data.Field;
+import io.copyjob.data.Schema;
+import io.copyjob.spi.ReadRequest;
+import io.copyjob.spi.ReadSession;
+import io.copyjob.spi.Split;
+import io.copyjob.spi.SplitReader;
+import io.copyjob.spi.Watermark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One read of a dataset: the file list taken when the session began, one split per file. Files have no cheap
+ * maximum, so {@link #upperBound()} is empty and the engine takes the largest watermark value it sees; rows at
+ * or below the saved watermark are dropped while reading ({@link WatermarkFilter}).
+ */
+final class FilesReadSession implements ReadSession {
+  private final DatasetLayout layout;
+  private final List<DatasetLayout.DataFile> files;
+  private final ReadRequest request;
+  private final Schema readSchema;
+  private final int watermarkIndex;
+  private final WatermarkFilter filter;
+
+  FilesReadSession(DatasetLayout layout, List<DatasetLayout.DataFile> files, ReadRequest request) {
+    this.layout = layout;
+    this.files = files;
+    this.request = request;
+    Schema columns = request.columns();
+    Optional<Watermark> lower = request.lowerExclusive();
+    if (lower.isPresent() && request.watermarkColumn().isPresent()) {
+      String column = request.watermarkColumn().get();
+      Field field = request.dataset().schema().find(column).orElseThrow(() -> CopyJobException.builder(
+          ErrorCode.COLUMN_NOT_FOUND, "the incremental column '" + column + "' is not a column of the dataset "
+          + request.dataset().schema().names()).column(column).table(request.dataset().id().toString()).build());
+      int inColumns = columns.indexOf(column);
+      if (inColumns >= 0) {
+        this.readSchema = columns;
+        this.watermarkIndex = inColumns;
+      } else {
+        // Read the incremental column too, to filter on it, and drop it before handing batches out.
+        List<Field> withWatermark = new ArrayList<>(columns.fields());
+        withWatermark.add(field);
+        this.readSchema = Schema.of(withWatermark);
+        this.watermarkIndex = columns.size();
+      }
+      this.filter = new WatermarkFilter(column, field.type(), lower.get());
+    } else {
+      this.readSchema = columns;
+      this.watermarkIndex = -1;
+      this.filter = null;
+    }
+  }
+
+  @Override
+  public List<Split> planSplits(Optional<Watermark> upperInclusive) {
+    List<Split> splits = new ArrayList<>(files.size());
+    for (DatasetLayout.DataFile f : files) {
+      splits.add(new FileSplit(f.file(), f.format(), layout.store().displayName(f.file().path())));
+    }
+    return splits;
+  }
+
+  @Override
+  public SplitReader openReader(Split split) {
+    FileSplit s = (FileSplit) split;
+    try {
+      return new FileSplitReader(s.format().openReader(layout.store(), s.file(), request.dataset().schema(), readSchema,
+          request.batchRows()), request.columns(), filter, watermarkIndex, s.describe());
+    } catch (CopyJobException e) {
+      throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();
+    }
+  }
+
+  @Override
+  public void close() {
+    // Nothing held: each reader owns its file.
+  }
+}

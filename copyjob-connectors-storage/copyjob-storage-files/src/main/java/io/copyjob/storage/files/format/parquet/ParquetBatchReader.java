@@ -1,0 +1,257 @@
+package io.copyjob.storage.files.format.parquet;
+
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
+import io.copyjob.data.ColumnVector;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.Schema;
+import io.copyjob.storage.files.format.BatchSizer;
+import io.copyjob.storage.files.format.FileErrors;
+import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.store.FileInfo;
+import io.copyjob.storage.files.store.FileStore;
+import io.copyjob.storage.files.store.RandomAccessInput;
+import java.io.IOException;
+import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Reads one Parquet file column by column into batches: for each row group, one {@link ColumnReader} per
+ * requested column fills its vector directly, no records are assembled. Only the requested columns' chunks
+ * are fetched from the store.
+ */
+final class ParquetBatchReader implements FormatReader {
+  /** Rows decoded per column before the batch's bytes are checked. */
+  private static final int CHUNK = 256;
+
+  private final String file;
+  private final RandomAccessInput input;
+  private final StoreInputFile inputFile;
+  private final ParquetFileReader reader;
+  private final Schema fileSchema;
+  private Schema columns;
+  private MessageType requested;
+  private ColumnDescriptor[] descriptors;
+  private ColumnDecoders.Decoder[] decoders;
+  private ColumnReader[] columnReaders;
+  private BatchSizer sizer;
+  private long rowsLeftInGroup;
+  private boolean done;
+
+  ParquetBatchReader(FileStore store, FileInfo info) {
+    this.file = store.displayName(info.path());
+    if (!HadoopCheck.PRESENT) {
+      throw hadoopMissing(null);
+    }
+    try {
+      this.input = store.openRandomAccess(info.path());
+    } catch (IOException e) {
+      throw FileErrors.storeError(file, "open the file", e);
+    }
+    this.inputFile = new StoreInputFile(input);
+    try {
+      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(HadoopFreeCodecFactory.INSTANCE)
+          .build();
+      this.reader = ParquetFileReader.open(inputFile, options);
+      this.fileSchema = ParquetTypeMapping.fromParquet(reader.getFileMetaData().getSchema(),
+          reader.getFileMetaData().getKeyValueMetaData(), file);
+    } catch (Exception | LinkageError e) {
+      closeInput();
+      throw failure(e);
+    }
+  }
+
+  /** The file's columns, from its footer. */
+  Schema fileSchema() {
+    return fileSchema;
+  }
+
+  /** Chooses the columns batches hold, each a column of the file. */
+  void project(Schema wanted, int batchRows) {
+    this.columns = wanted;
+    MessageType all = reader.getFileMetaData().getSchema();
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (String name : wanted.names()) {
+      if (!all.containsField(name)) {
+        throw FileErrors.schemaMismatch(file, "the file has no column '" + name + "'; it has " + fileSchema.names());
+      }
+      b.addField(all.getType(name));
+    }
+    this.requested = b.named(all.getName());
+    reader.setRequestedSchema(requested);
+    List<ColumnDescriptor> cols = requested.getColumns();
+    this.descriptors = cols.toArray(new ColumnDescriptor[0]);
+    this.decoders = new ColumnDecoders.Decoder[descriptors.length];
+    for (int i = 0; i < descriptors.length; i++) {
+      decoders[i] = ColumnDecoders.forColumn(descriptors[i].getPrimitiveType(), wanted.field(i).type());
+    }
+    this.columnReaders = new ColumnReader[descriptors.length];
+    this.sizer = new BatchSizer(batchRows);
+  }
+
+  @Override
+  public RecordBatch next() {
+    if (done) {
+      return null;
+    }
+    RecordBatch batch = RecordBatch.allocate(columns, sizer.maxRows());
+    int rows = 0;
+    try {
+      while (rows < sizer.maxRows()) {
+        if (rowsLeftInGroup == 0 && !nextRowGroup()) {
+          done = true;
+          break;
+        }
+        int n = (int) Math.min(Math.min(CHUNK, sizer.maxRows() - rows), rowsLeftInGroup);
+        for (int c = 0; c < descriptors.length; c++) {
+          fill(columnReaders[c], descriptors[c].getMaxDefinitionLevel(), decoders[c], batch.column(c), rows, n);
+        }
+        rows += n;
+        rowsLeftInGroup -= n;
+        batch.setRowCount(rows);
+        if (batch.estimatedBytes() >= RecordBatch.DEFAULT_MAX_BYTES) {
+          break;
+        }
+      }
+    } catch (CopyJobException e) {
+      throw e;
+    } catch (Exception | LinkageError e) {
+      throw failure(e);
+    }
+    if (rows == 0) {
+      return null;
+    }
+    batch.setRowCount(rows);
+    return batch;
+  }
+
+  private static void fill(ColumnReader in, int maxDefinition, ColumnDecoders.Decoder decoder, ColumnVector out,
+      int from, int count) {
+    for (int r = from; r < from + count; r++) {
+      if (in.getCurrentDefinitionLevel() == maxDefinition) {
+        decoder.decode(in, out, r);
+      } else {
+        out.setNull(r);
+      }
+      in.consume();
+    }
+  }
+
+  private boolean nextRowGroup() throws IOException {
+    PageReadStore pages = reader.readNextRowGroup();
+    if (pages == null) {
+      return false;
+    }
+    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoConverter(requested.getFieldCount()), requested,
+        reader.getFileMetaData().getCreatedBy());
+    for (int c = 0; c < descriptors.length; c++) {
+      columnReaders[c] = store.getColumnReader(descriptors[c]);
+    }
+    rowsLeftInGroup = pages.getRowCount();
+    return true;
+  }
+
+  private CopyJobException failure(Throwable e) {
+    if (e instanceof CopyJobException c) {
+      return c;
+    }
+    if (e instanceof LinkageError && String.valueOf(e.getMessage()).contains("hadoop")) {
+      return hadoopMissing(e);
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StoreInputFile.StoreException s) {
+        return FileErrors.storeError(file, "read the file", (IOException) s.getCause());
+      }
+    }
+    return FileErrors.badInput(file, 0, "not a readable Parquet file (corrupt or truncated): " + e, e);
+  }
+
+  private CopyJobException hadoopMissing(Throwable cause) {
+    return CopyJobException.builder(ErrorCode.INVALID_JOB, "reading Parquet needs "
+        + HadoopCheck.ARTIFACT + " on the class path, because parquet-java's reader still loads Hadoop "
+        + "classes (parquet-java #2556); add it to your dependencies. Writing Parquet does not need it.")
+        .location("file " + file).cause(cause).build();
+  }
+
+  /** Whether Hadoop's client API is on the class path; looked up once. */
+  private static final class HadoopCheck {
+    /** The artifact to add, at the version copyjob is tested with. */
+    static final String ARTIFACT = "org.apache.hadoop:hadoop-client-api:3.5.0";
+    static final boolean PRESENT = present();
+
+    private static boolean present() {
+      try {
+        Class.forName("org.apache.hadoop.conf.Configuration", false, ParquetBatchReader.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public long bytesRead() {
+    return inputFile.bytesRead();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Read-only: nothing to lose.
+    }
+    closeInput();
+  }
+
+  private void closeInput() {
+    try {
+      input.close();
+    } catch (IOException e) {
+      // Read-only: nothing to lose.
+    }
+  }
+
+  /**
+   * The converter tree Parquet's column store insists on; values are taken from the column readers directly,
+   * so it never receives anything.
+   */
+  private static final class NoConverter extends GroupConverter {
+    private final Converter[] children;
+
+    NoConverter(int fields) {
+      children = new Converter[fields];
+      for (int i = 0; i < fields; i++) {
+        children[i] = new PrimitiveConverter() {
+        };
+      }
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return children[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void end() {
+    }
+  }
+}
