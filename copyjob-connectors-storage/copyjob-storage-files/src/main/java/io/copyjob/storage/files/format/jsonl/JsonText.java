@@ -74,10 +74,15 @@ final class JsonText {
     return sw.toString();
   }
 
-  /** {@code text} as compact JSON when it is exactly one JSON value, else null. */
+  /**
+   * {@code text} as compact JSON when it is exactly one JSON object, array, number or boolean, else null.
+   * A JSON string or {@code null} document is left out: embedded as a value it would read back as the
+   * unquoted string or as NULL, no longer the same JSON text.
+   */
   static String compactOrNull(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
-      if (p.nextToken() == null) {
+      JsonToken first = p.nextToken();
+      if (first == null || first == JsonToken.VALUE_STRING || first == JsonToken.VALUE_NULL) {
         return null;
       }
       String compact = compact(p);

@@ -23,8 +23,9 @@ import java.util.List;
  * {@code true}/{@code false}; integers as JSON numbers; FLOAT32/64 as JSON numbers, except NaN and the
  * infinities, which JSON cannot hold, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};
  * DECIMAL as a JSON number with plain digits (no exponent, scale kept); JSON embedded as a JSON value when it
- * parses (compacted onto the line), else as a string; every other type as a string in its {@link TextValues}
- * form. A JSON column holding the JSON literal {@code null} therefore reads back as NULL.
+ * parses to an object, array, number or boolean (compacted onto the line), else (text that does not parse, a
+ * JSON string, the JSON literal {@code null}) as a string holding its text, so that it reads back as the same
+ * JSON text; every other type as a string in its {@link TextValues} form.
  *
  * <p>Reading: the columns are the keys of the first 1000 lines of the first file, in first-seen order, every
  * one STRING holding the literal text of the value: strings unescaped, numbers with their exact digits,

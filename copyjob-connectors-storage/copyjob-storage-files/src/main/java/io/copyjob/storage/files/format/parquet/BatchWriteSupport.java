@@ -139,8 +139,15 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
   }
 
   private static long epochNanos(Field f, TimestampVector v, int r) {
+    long micros = v.getMicros(r);
+    long nanos = v.getNanosOfMicro(r);
+    if (micros < 0 && nanos > 0) {
+      // Borrow a microsecond so the multiplication does not overflow just above the lowest nanosecond value.
+      micros++;
+      nanos -= NANOS_PER_MICRO;
+    }
     try {
-      return Math.addExact(Math.multiplyExact(v.getMicros(r), NANOS_PER_MICRO), v.getNanosOfMicro(r));
+      return Math.addExact(Math.multiplyExact(micros, NANOS_PER_MICRO), nanos);
     } catch (ArithmeticException e) {
       throw FileErrors.conversion(f.name(), "the value " + TextValues.formatTimestamp(v.epochSecond(r), v.nanoOfSecond(r))
           + " is outside 1677-09-21T00:12:43.145224192 .. 2262-04-11T23:47:16.854775807, the range of a Parquet "
