@@ -51,7 +51,6 @@ final class CsvFileReader implements FormatReader {
         .skipEmptyLines(false)
         .detectBomHeader(true)
         .allowUnclosedQuote(false)
-        .allowExtraCharsAfterClosingQuote(false)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .build(handler, input, StandardCharsets.UTF_8);

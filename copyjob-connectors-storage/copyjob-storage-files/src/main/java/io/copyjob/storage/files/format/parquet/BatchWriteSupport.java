@@ -57,7 +57,9 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
     }
   }
 
+  /** Abstract in Parquet's API, so it must exist; Parquet calls the {@link ParquetConfiguration} variant. */
   @Override
+  @SuppressWarnings("deprecation")
   public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
     return context();
   }

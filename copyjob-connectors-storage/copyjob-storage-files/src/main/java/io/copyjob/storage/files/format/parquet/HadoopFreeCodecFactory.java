@@ -42,6 +42,13 @@ final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   public void release() {
   }
 
+  /** The bytes of a page, copied once into a heap array for the JNI codecs. */
+  static byte[] toBytes(BytesInput bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) bytes.size());
+    bytes.writeAllTo(out);
+    return out.toByteArray();
+  }
+
   static IOException unsupported(CompressionCodecName codec) {
     return new IOException("Parquet pages compressed with " + codec + " cannot be read yet; "
         + "supported: UNCOMPRESSED, SNAPPY, GZIP, ZSTD");
@@ -64,9 +71,9 @@ final class HadoopFreeCodecFactory implements CompressionCodecFactory {
         case UNCOMPRESSED:
           return bytes;
         case SNAPPY:
-          return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+          return BytesInput.from(Snappy.compress(toBytes(bytes)));
         case ZSTD:
-          return BytesInput.from(Zstd.compress(bytes.toByteArray(), ZSTD_LEVEL));
+          return BytesInput.from(Zstd.compress(toBytes(bytes), ZSTD_LEVEL));
         case GZIP: {
           ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE, bytes.size() / 2 + 64));
           try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
@@ -101,7 +108,7 @@ final class HadoopFreeCodecFactory implements CompressionCodecFactory {
       if (codec == CompressionCodecName.UNCOMPRESSED) {
         return bytes;
       }
-      return BytesInput.from(decompress(bytes.toByteArray(), uncompressedSize));
+      return BytesInput.from(decompress(toBytes(bytes), uncompressedSize));
     }
 
     @Override

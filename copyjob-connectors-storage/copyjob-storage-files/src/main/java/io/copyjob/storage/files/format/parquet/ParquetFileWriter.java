@@ -88,7 +88,9 @@ final class ParquetFileWriter implements FormatWriter {
       return this;
     }
 
+    // Abstract in Parquet's API; never called with a PlainParquetConfiguration, and Hadoop need not be present.
     @Override
+    @SuppressWarnings("deprecation")
     protected WriteSupport<BatchWriteSupport.RowCursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
       return support;
     }
