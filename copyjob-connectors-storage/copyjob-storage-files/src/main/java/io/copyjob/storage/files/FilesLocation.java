@@ -56,6 +56,7 @@ public final class FilesLocation {
     return builder().location(folder).build();
   }
 
+  /** An empty builder: set at least the location, and the format for a destination. */
   public static Builder builder() {
     return new Builder();
   }

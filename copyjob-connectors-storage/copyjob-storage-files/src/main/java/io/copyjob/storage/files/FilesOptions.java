@@ -37,13 +37,21 @@ import java.util.Set;
  * any other unknown key is an error, so a misspelt option does not pass silently.
  */
 public final class FilesOptions {
+  /** The folder to read or write: a path or a URI. */
   public static final String LOCATION = "location";
+  /** {@code csv}, {@code jsonl} or {@code parquet}. */
   public static final String FORMAT = "format";
+  /** The Parquet codec. */
   public static final String COMPRESSION = "compression";
+  /** The CSV field separator. */
   public static final String CSV_DELIMITER = "csv.delimiter";
+  /** The CSV quote character. */
   public static final String CSV_QUOTE = "csv.quote";
+  /** Whether CSV files start with a header row. */
   public static final String CSV_HEADER = "csv.header";
+  /** The output file name template. */
   public static final String FILE_NAME = "fileName";
+  /** Rows after which a writer starts a new file. */
   public static final String MAX_ROWS_PER_FILE = "maxRowsPerFile";
 
   /** The format names the {@value #FORMAT} option accepts. */
@@ -158,14 +166,17 @@ public final class FilesOptions {
     return Optional.ofNullable(format);
   }
 
+  /** The Parquet codec to write with. */
   public ParquetCompression compression() {
     return compression;
   }
 
+  /** Delimiter, quote and header settings for CSV. */
   public CsvSettings csv() {
     return csv;
   }
 
+  /** How output files are named. */
   public FileNameTemplate fileName() {
     return fileName;
   }
