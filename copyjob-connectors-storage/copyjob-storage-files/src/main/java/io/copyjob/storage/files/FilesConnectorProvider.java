@@ -6,7 +6,9 @@ import io.copyjob.spi.ConnectorRole;
 import io.copyjob.spi.SinkConnector;
 import io.copyjob.spi.SourceConnector;
 import io.copyjob.spi.WriteStrategy;
+import io.copyjob.storage.files.store.FileStoreProvider;
 import io.copyjob.storage.files.store.FileStores;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -28,6 +30,16 @@ public final class FilesConnectorProvider implements ConnectorProvider {
   @Override
   public String type() {
     return TYPE;
+  }
+
+  /** The secret options of every installed file store (see {@link FileStoreProvider#sensitiveOptions()}). */
+  @Override
+  public Set<String> sensitiveOptions() {
+    Set<String> keys = new HashSet<>();
+    for (FileStoreProvider p : FileStores.providers()) {
+      keys.addAll(p.sensitiveOptions());
+    }
+    return Set.copyOf(keys);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.copyjob.storage.files.store;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opens {@link FileStore}s for the URIs it supports. Found with {@link java.util.ServiceLoader}: list the
@@ -23,4 +24,13 @@ public interface FileStoreProvider {
    *                region, endpoint) and ignores the rest. Never put their values in messages.
    */
   FileStore open(URI location, Map<String, String> options);
+
+  /**
+   * The keys of this store's options whose values are secret (e.g. {@code azure.connectionString}). The files
+   * connector declares them sensitive, so they are masked in {@code toString()} and removed from messages and
+   * logs. Keys that name a password, secret, key, token, credential or SAS are treated as secret anyway.
+   */
+  default Set<String> sensitiveOptions() {
+    return Set.of();
+  }
 }
