@@ -42,9 +42,7 @@ public final class ParquetFormat implements FileFormat {
 
   @Override
   public Schema readSchema(FileStore store, FileInfo file) {
-    try (ParquetBatchReader reader = new ParquetBatchReader(store, file)) {
-      return reader.fileSchema();
-    }
+    return ParquetFooter.readSchema(store, file);
   }
 
   @Override

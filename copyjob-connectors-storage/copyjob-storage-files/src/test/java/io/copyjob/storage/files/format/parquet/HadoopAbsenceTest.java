@@ -30,6 +30,8 @@ class HadoopAbsenceTest {
       Method write = probe.getMethod("write", String.class);
       String size = (String) write.invoke(null, dir.toString());
       assertThat(Long.parseLong(size)).isPositive();
+      String schemas = (String) probe.getMethod("schemas", String.class).invoke(null, dir.toString());
+      assertThat(schemas).contains("id INT64", "amount DECIMAL(38,9)", "name STRING");
       Method read = probe.getMethod("read", String.class);
       String rows = (String) read.invoke(null, dir.toString());
       assertThat(rows).startsWith("FAILED").contains("hadoop-client-api:3.5.0").contains("probe-")

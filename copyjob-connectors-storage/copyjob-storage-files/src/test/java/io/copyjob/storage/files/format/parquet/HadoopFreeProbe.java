@@ -43,6 +43,16 @@ public final class HadoopFreeProbe {
     return Long.toString(store.list("").get(0).size());
   }
 
+  /** Reads the schema of every file {@link #write} wrote, as a sink checking a folder does. */
+  public static String schemas(String dir) throws Exception {
+    LocalFileStore store = new LocalFileStore(Path.of(dir));
+    StringBuilder sb = new StringBuilder();
+    for (FileInfo f : store.list("")) {
+      sb.append(new ParquetFormat(ParquetCompression.ZSTD).readSchema(store, f)).append(';');
+    }
+    return sb.toString();
+  }
+
   /** Reads the file {@link #write} wrote and returns its rows as text. */
   public static String read(String dir) {
     LocalFileStore store = new LocalFileStore(Path.of(dir));
