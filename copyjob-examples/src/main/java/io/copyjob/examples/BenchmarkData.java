@@ -1,0 +1,36 @@
+package io.copyjob.examples;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The deterministic benchmark table: 10 columns of mixed types (bigint, int, text, numeric(12,2), timestamp,
+ * date, boolean, double, uuid, and a nullable text), generated inside PostgreSQL.
+ */
+final class BenchmarkData {
+  static final String COLUMNS = "id bigint PRIMARY KEY, qty int NOT NULL, name text NOT NULL,"
+      + " price numeric(12,2) NOT NULL, created_at timestamp(6) NOT NULL, day date NOT NULL, active boolean NOT NULL,"
+      + " score double precision NOT NULL, ref uuid NOT NULL, note text";
+
+  private BenchmarkData() {
+  }
+
+  static void create(Connection c, String table, long rows) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (" + COLUMNS + ")");
+      s.execute("INSERT INTO " + table + " SELECT g, (g % 1000)::int, 'name-' || g, (g % 100000) / 100.0,"
+          + " timestamp '2020-01-01' + g * interval '1 second' + (g % 1000000) * interval '1 microsecond',"
+          + " date '2020-01-01' + (g % 3650)::int, g % 2 = 0, g * 0.5, md5(g::text)::uuid,"
+          + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, " + rows + ") g");
+      s.execute("VACUUM ANALYZE " + table);
+    }
+  }
+
+  /** An empty table of the same shape. */
+  static void createEmpty(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (" + COLUMNS + ")");
+    }
+  }
+}
