@@ -40,9 +40,10 @@ public final class PgToPgBenchmark {
       List<Double> baseline = new ArrayList<>();
       List<Double> copyjob = new ArrayList<>();
       long peakHeap = 0;
-      for (int round = 1; round <= rounds; round++) {
+      // Round 0 warms up the JIT and PostgreSQL's caches for both sides and is not counted.
+      for (int round = 0; round <= rounds; round++) {
         truncate(db, "baseline_target");
-        baseline.add(timeBaseline(db, rows));
+        double baselineSeconds = timeBaseline(db, rows);
         truncate(db, "copyjob_target");
         HeapMeter.reset();
         long start = System.nanoTime();
@@ -52,8 +53,12 @@ public final class PgToPgBenchmark {
         if (run.rowsWritten() != rows) {
           throw new IllegalStateException("copyjob wrote " + run.rowsWritten() + " rows, expected " + rows);
         }
-        copyjob.add(seconds);
-        System.out.printf("round %d: baseline %.2f s, copyjob %.2f s%n", round, baseline.get(round - 1), seconds);
+        System.out.printf("round %d%s: baseline %.2f s, copyjob %.2f s%n", round, round == 0 ? " (warm-up)" : "",
+            baselineSeconds, seconds);
+        if (round > 0) {
+          baseline.add(baselineSeconds);
+          copyjob.add(seconds);
+        }
       }
       verifyEqual(db);
       double b = median(baseline);
