@@ -34,7 +34,7 @@ final class Conversions {
     TypeId f = from.id();
     TypeId t = to.id();
     if (t == TypeId.STRING || (t == TypeId.JSON && (f == TypeId.STRING || f == TypeId.JSON))) {
-      return Optional.of(v -> checkLength(TextValues.format(from, v), to));
+      return Optional.of(v -> checkLength(TextValues.toText(from, v), to));
     }
     if (f == TypeId.STRING || f == TypeId.JSON) {
       if (to.isNested()) {

@@ -6,7 +6,7 @@ import io.copyjob.data.ColumnVector;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.TypeId;
 import io.copyjob.spi.Watermark;
-import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.data.TextValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

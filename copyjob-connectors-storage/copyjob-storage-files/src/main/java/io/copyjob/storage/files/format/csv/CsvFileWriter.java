@@ -8,7 +8,7 @@ import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FormatWriter;
-import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.data.TextValues;
 import io.copyjob.storage.files.store.PendingFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import io.copyjob.data.Field;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
-import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.data.TextValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

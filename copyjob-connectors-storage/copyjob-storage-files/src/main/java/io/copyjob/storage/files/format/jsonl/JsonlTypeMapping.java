@@ -10,7 +10,7 @@ import io.copyjob.data.LongVector;
 import io.copyjob.data.ObjectVector;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
-import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.data.TextValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

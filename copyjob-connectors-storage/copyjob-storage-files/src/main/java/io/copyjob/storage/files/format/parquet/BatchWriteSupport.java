@@ -11,7 +11,7 @@ import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.data.TimestampVector;
 import io.copyjob.storage.files.format.FileErrors;
-import io.copyjob.storage.files.format.TextValues;
+import io.copyjob.data.TextValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,9 +1,8 @@
-package io.copyjob.storage.files.format;
+package io.copyjob.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.copyjob.data.LogicalType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
