@@ -43,8 +43,9 @@ public final class S3FileStoreProvider implements FileStoreProvider {
     return S3Options.NAMES;
   }
 
-  /** The option keys whose values are secret ({@link S3Options#SENSITIVE}). */
-  public Set<String> sensitiveOptionNames() {
+  /** The option keys whose values are secret ({@link S3Options#SENSITIVE}): masked and redacted by the connector. */
+  @Override
+  public Set<String> sensitiveOptions() {
     return S3Options.SENSITIVE;
   }
 

@@ -90,6 +90,7 @@ class S3FileStoreProviderTest {
     files.validateOptions(spec.toOptions(files), ConnectorRole.SINK);
     assertThat(spec.toOptions(files).toString()).doesNotContain(SECRET, "AKID");
     assertThat(spec.toOptions(files).secretValues()).contains(SECRET, "AKID");
+    assertThat(files.sensitiveOptions()).containsAll(S3Options.SENSITIVE);
 
     ConnectorSpec session = S3Location.builder().uri("s3://bucket").sessionCredentials("AKID", SECRET, "TOKEN-1")
         .build();

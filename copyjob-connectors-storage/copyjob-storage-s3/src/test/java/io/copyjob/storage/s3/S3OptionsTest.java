@@ -118,6 +118,6 @@ class S3OptionsTest {
     assertThat(S3Options.SENSITIVE).containsExactlyInAnyOrder(S3Options.ACCESS_KEY_ID, S3Options.SECRET_ACCESS_KEY,
         S3Options.SESSION_TOKEN);
     assertThat(new S3FileStoreProvider().optionNames()).isEqualTo(S3Options.NAMES);
-    assertThat(new S3FileStoreProvider().sensitiveOptionNames()).isEqualTo(S3Options.SENSITIVE);
+    assertThat(new S3FileStoreProvider().sensitiveOptions()).isEqualTo(S3Options.SENSITIVE);
   }
 }
