@@ -10,6 +10,8 @@ import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.datalake.DataLakeFileSystemClient;
 import com.azure.storage.file.datalake.DataLakeFileSystemClientBuilder;
 
@@ -35,6 +37,7 @@ final class AzureClients {
     BlobContainerClientBuilder builder = new BlobContainerClientBuilder()
         .endpoint(options.endpoint())
         .containerName(location.container())
+        .retryOptions(retries(options))
         .httpClient(http());
     AzureCredential credential = options.credential();
     if (credential instanceof AzureCredential.SharedKey k) {
@@ -52,6 +55,7 @@ final class AzureClients {
     DataLakeFileSystemClientBuilder builder = new DataLakeFileSystemClientBuilder()
         .endpoint(options.endpoint())
         .fileSystemName(location.container())
+        .retryOptions(retries(options))
         .httpClient(http());
     AzureCredential credential = options.credential();
     if (credential instanceof AzureCredential.SharedKey k) {
@@ -62,6 +66,11 @@ final class AzureClients {
       builder.credential(token(credential));
     }
     return builder.buildClient();
+  }
+
+  /** The SDK's exponential retry policy with the configured number of tries and its default delays. */
+  static RequestRetryOptions retries(AzureOptions options) {
+    return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, options.maxTries(), (Integer) null, null, null, null);
   }
 
   /** A Microsoft Entra ID token credential for the identity-based methods. */

@@ -41,6 +41,8 @@ import java.util.TreeSet;
  *       per file being written is the memory a write needs. A blob holds at most 50,000 blocks</td>
  *       <td>8 MiB</td></tr>
  *   <tr><td>{@value #LIST_PAGE_SIZE}</td><td>entries per listing request, 1 to 5000</td><td>5000</td></tr>
+ *   <tr><td>{@value #MAX_TRIES}</td><td>tries per request (the first included) when it fails in a way that may
+ *       pass: a lost connection, a timeout, HTTP 5xx; with exponential back-off. 1 to 20</td><td>4</td></tr>
  * </table>
  *
  * <p>At most one way to authenticate may be given. With none, azure-identity's default credential chain is used
@@ -57,17 +59,20 @@ public final class AzureOptions {
   public static final String MANAGED_IDENTITY = "azure.managedIdentity";
   public static final String BLOCK_SIZE_BYTES = "azure.blockSizeBytes";
   public static final String LIST_PAGE_SIZE = "azure.listPageSize";
+  public static final String MAX_TRIES = "azure.maxTries";
 
   /** The options whose values are secret. */
   public static final Set<String> SENSITIVE = Set.of(ACCOUNT_KEY, SAS_TOKEN, CONNECTION_STRING, CLIENT_SECRET);
 
   static final Set<String> KNOWN = Set.of(ENDPOINT, ACCOUNT_KEY, SAS_TOKEN, CONNECTION_STRING, TENANT_ID, CLIENT_ID,
-      CLIENT_SECRET, MANAGED_IDENTITY, BLOCK_SIZE_BYTES, LIST_PAGE_SIZE);
+      CLIENT_SECRET, MANAGED_IDENTITY, BLOCK_SIZE_BYTES, LIST_PAGE_SIZE, MAX_TRIES);
 
   public static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
   static final int MIN_BLOCK_SIZE = 1024;
   static final int MAX_BLOCK_SIZE = 256 * 1024 * 1024;
   public static final int DEFAULT_LIST_PAGE_SIZE = 5000;
+  /** The SDK's default: a request is tried up to 4 times, with exponential back-off. */
+  public static final int DEFAULT_MAX_TRIES = 4;
 
   /** The emulator's well-known account and key (public, documented by Microsoft). */
   static final String EMULATOR_ACCOUNT = "devstoreaccount1";
@@ -79,14 +84,16 @@ public final class AzureOptions {
   private final AzureCredential credential;
   private final int blockSize;
   private final int listPageSize;
+  private final int maxTries;
   private final List<String> secrets;
 
-  private AzureOptions(String endpoint, AzureCredential credential, int blockSize, int listPageSize,
+  private AzureOptions(String endpoint, AzureCredential credential, int blockSize, int listPageSize, int maxTries,
       List<String> secrets) {
     this.endpoint = endpoint;
     this.credential = credential;
     this.blockSize = blockSize;
     this.listPageSize = listPageSize;
+    this.maxTries = maxTries;
     this.secrets = List.copyOf(secrets);
   }
 
@@ -198,7 +205,11 @@ public final class AzureOptions {
     if (page < 1 || page > 5000) {
       throw options.invalid(LIST_PAGE_SIZE, "must be between 1 and 5000, got " + page);
     }
-    return new AzureOptions(endpoint, credential, (int) block, page, secrets);
+    int tries = options.getInt(MAX_TRIES, DEFAULT_MAX_TRIES);
+    if (tries < 1 || tries > 20) {
+      throw options.invalid(MAX_TRIES, "must be between 1 and 20, got " + tries);
+    }
+    return new AzureOptions(endpoint, credential, (int) block, page, tries, secrets);
   }
 
   private static Optional<String> nonBlank(ConnectorOptions options, String key) {
@@ -311,6 +322,11 @@ public final class AzureOptions {
     return listPageSize;
   }
 
+  /** Tries per request, the first included, before a failure that may pass (a 5xx, a lost connection) counts. */
+  public int maxTries() {
+    return maxTries;
+  }
+
   /** Every secret value and its parts, for scrubbing messages. */
   List<String> secrets() {
     return secrets;
@@ -324,6 +340,7 @@ public final class AzureOptions {
     shown.put("credential", credential.describe());
     shown.put("blockSize", blockSize);
     shown.put("listPageSize", listPageSize);
+    shown.put("maxTries", maxTries);
     return "AzureOptions" + shown;
   }
 }

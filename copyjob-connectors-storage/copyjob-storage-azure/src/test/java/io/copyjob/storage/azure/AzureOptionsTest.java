@@ -147,6 +147,9 @@ class AzureOptionsTest {
     assertThat(invalid(BLOB, AzureOptions.BLOCK_SIZE_BYTES, "8MB").getMessage()).contains("whole number");
     assertThat(AzureOptions.parse(opts(AzureOptions.LIST_PAGE_SIZE, "2"), BLOB).listPageSize()).isEqualTo(2);
     assertThat(invalid(BLOB, AzureOptions.LIST_PAGE_SIZE, "5001").getMessage()).contains("between 1 and 5000");
+    assertThat(AzureOptions.parse(opts(), BLOB).maxTries()).isEqualTo(4);
+    assertThat(AzureOptions.parse(opts(AzureOptions.MAX_TRIES, "1"), BLOB).maxTries()).isEqualTo(1);
+    assertThat(invalid(BLOB, AzureOptions.MAX_TRIES, "0").getMessage()).contains("between 1 and 20");
   }
 
   @Test
