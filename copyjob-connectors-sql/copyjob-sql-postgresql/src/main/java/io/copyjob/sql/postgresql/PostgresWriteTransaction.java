@@ -42,6 +42,8 @@ final class PostgresWriteTransaction implements io.copyjob.spi.WriteTransaction 
   private List<String> upsertKeys = List.of();
   private List<PgType> destTypes;
   private boolean finished;
+  /** Writers opened so far: an abort must end their COPY before the connection can roll back. */
+  private final List<SplitWriter> writers = new ArrayList<>();
 
   PostgresWriteTransaction(PgConnections connections, PostgresCatalog catalog, WriteRequest request) {
     this.connections = connections;
@@ -158,10 +160,11 @@ final class PostgresWriteTransaction implements io.copyjob.spi.WriteTransaction 
     Schema schema = request.schema();
     List<String> rowKey = request.primaryKey().isEmpty() ? upsertKeys : request.primaryKey();
     WriteContext context = WriteContext.of(display, schema, rowKey, connections.errors());
-    if (connections.options().writeMethod() == WriteMethod.INSERT) {
-      return new InsertWriter(connection, writeTarget, schema, destTypes, connections.options().insertBatchSize(), context);
-    }
-    return new CopyWriter(connection, CopyPlan.of(writeTarget, schema, destTypes), context);
+    SplitWriter writer = connections.options().writeMethod() == WriteMethod.INSERT
+        ? new InsertWriter(connection, writeTarget, schema, destTypes, connections.options().insertBatchSize(), context)
+        : new CopyWriter(connection, CopyPlan.of(writeTarget, schema, destTypes), context);
+    writers.add(writer);
+    return writer;
   }
 
   @Override
@@ -176,9 +179,7 @@ final class PostgresWriteTransaction implements io.copyjob.spi.WriteTransaction 
         rows += f.rows();
       }
       if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
-        try (Statement s = connection.createStatement()) {
-          rows = s.executeUpdate(UpsertSql.merge(table.qualifiedName(), writeTarget, request.schema().names(), upsertKeys));
-        }
+        rows = merge();
       }
       connection.commit();
       finished = true;
@@ -190,12 +191,38 @@ final class PostgresWriteTransaction implements io.copyjob.spi.WriteTransaction 
     }
   }
 
+  /**
+   * Applies the staged rows; returns rows inserted plus rows updated. One {@code INSERT ... ON CONFLICT DO UPDATE}
+   * when the write has every NOT NULL column; else an UPDATE of the existing keys and an INSERT of the new ones,
+   * since ON CONFLICT checks NOT NULL on the proposed row before it finds the conflict.
+   */
+  private long merge() throws SQLException {
+    List<String> columns = request.schema().names();
+    String target = table.qualifiedName();
+    boolean partial = table.columns().stream().anyMatch(c -> c.notNull() && !columns.contains(c.name()));
+    try (Statement s = connection.createStatement()) {
+      if (!partial) {
+        return s.executeUpdate(UpsertSql.merge(target, writeTarget, columns, upsertKeys));
+      }
+      String update = UpsertSql.updateExisting(target, writeTarget, columns, upsertKeys);
+      long updated = update == null ? 0 : s.executeUpdate(update);
+      return updated + s.executeUpdate(UpsertSql.insertNew(target, writeTarget, columns, upsertKeys));
+    }
+  }
+
   @Override
   public void abort() {
     if (finished) {
       return;
     }
     finished = true;
+    for (SplitWriter w : writers) {
+      try {
+        w.abort(); // idempotent; ends a COPY still in progress, which would block the rollback
+      } catch (RuntimeException ignored) {
+        // the rollback below discards the writer's rows anyway
+      }
+    }
     try {
       connection.rollback();
     } catch (SQLException ignored) {

@@ -33,6 +33,50 @@ final class UpsertSql {
         + " bigint GENERATED ALWAYS AS IDENTITY";
   }
 
+  /** The staged rows, one per key, the last that arrived: {@code (SELECT DISTINCT ON (keys) cols FROM stage ORDER BY keys, arrival DESC)}. */
+  private static String lastPerKey(String staging, String cols, String keyList) {
+    return "(SELECT DISTINCT ON (" + keyList + ") " + cols + " FROM " + staging + " ORDER BY " + keyList + ", "
+        + PostgresDialect.INSTANCE.quoteIdentifier(ARRIVAL) + " DESC) s";
+  }
+
+  /**
+   * For a write of only some columns of a table with NOT NULL columns: {@code INSERT ... ON CONFLICT} checks NOT
+   * NULL on the proposed row before it finds the conflict, so existing keys are updated first,
+   * {@code UPDATE target t SET c = s.c FROM (last per key) s WHERE t.k = s.k}, ...
+   */
+  static String updateExisting(String target, String staging, List<String> columns, List<String> keys) {
+    PostgresDialect d = PostgresDialect.INSTANCE;
+    String cols = Sql.columnList(d, columns);
+    StringJoiner set = new StringJoiner(", ");
+    for (String c : columns) {
+      if (!keys.contains(c)) {
+        set.add(d.quoteIdentifier(c) + " = s." + d.quoteIdentifier(c));
+      }
+    }
+    if (set.length() == 0) {
+      return null; // only keys: nothing to update
+    }
+    return "UPDATE " + target + " AS t SET " + set + " FROM " + lastPerKey(staging, cols, Sql.columnList(d, keys))
+        + " WHERE " + keyMatch(keys);
+  }
+
+  /** ... then the new keys are inserted: {@code INSERT INTO target (cols) SELECT cols FROM (last per key) s WHERE NOT EXISTS (...)}. */
+  static String insertNew(String target, String staging, List<String> columns, List<String> keys) {
+    PostgresDialect d = PostgresDialect.INSTANCE;
+    String cols = Sql.columnList(d, columns);
+    return "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + lastPerKey(staging, cols, Sql.columnList(d, keys))
+        + " WHERE NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch(keys) + ")";
+  }
+
+  private static String keyMatch(List<String> keys) {
+    StringJoiner match = new StringJoiner(" AND ");
+    for (String k : keys) {
+      String q = PostgresDialect.INSTANCE.quoteIdentifier(k);
+      match.add("t." + q + " = s." + q);
+    }
+    return match.toString();
+  }
+
   /**
    * {@code INSERT INTO target (cols) SELECT cols FROM (SELECT DISTINCT ON (keys) ... ORDER BY keys, arrival DESC)
    * ON CONFLICT (keys) DO UPDATE SET c = EXCLUDED.c}; DO NOTHING when every column is a key.
@@ -49,8 +93,7 @@ final class UpsertSql {
     }
     StringJoiner set = new StringJoiner(", ");
     updates.forEach(set::add);
-    return "INSERT INTO " + target + " AS t (" + cols + ") SELECT " + cols + " FROM (SELECT DISTINCT ON (" + keyList
-        + ") " + cols + " FROM " + staging + " ORDER BY " + keyList + ", " + d.quoteIdentifier(ARRIVAL) + " DESC) s"
+    return "INSERT INTO " + target + " AS t (" + cols + ") SELECT " + cols + " FROM " + lastPerKey(staging, cols, keyList)
         // WHERE true: keeps the parser from reading ON CONFLICT as a join condition
         + " WHERE true ON CONFLICT (" + keyList + ") "
         + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + set);
