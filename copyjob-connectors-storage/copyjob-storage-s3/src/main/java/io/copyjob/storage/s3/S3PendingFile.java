@@ -106,10 +106,6 @@ final class S3PendingFile implements PendingFile {
 
   /** Hands the full buffer to a background upload and continues in the spare one. */
   private void uploadFullPart() throws IOException {
-    if (parts.size() + 1 >= S3Options.MAX_PARTS) {
-      throw CopyJobException.of(ErrorCode.STORE_ERROR, "could not write " + displayName + ": it is larger than "
-          + S3Options.MAX_PARTS + " parts of " + partSize + " bytes; raise " + S3Options.PART_SIZE_BYTES);
-    }
     if (uploadId == null) {
       try {
         uploadId = store.client().createMultipartUpload(b -> b.bucket(store.s3Location().bucket()).key(key)
@@ -121,13 +117,23 @@ final class S3PendingFile implements PendingFile {
     awaitInFlight();
     byte[] full = buffer;
     int size = buffered;
-    int partNumber = parts.size() + 1;
+    int partNumber = nextPartNumber();
     String id = uploadId;
     inFlightBuffer = full;
     inFlight = store.uploads().submit(() -> uploadPart(id, partNumber, full, size));
     buffer = spare != null ? spare : new byte[partSize];
     spare = null;
     buffered = 0;
+  }
+
+  /** The number of the next part, or an error when S3's limit of parts would be passed. */
+  private int nextPartNumber() {
+    int partNumber = parts.size() + 1;
+    if (partNumber > S3Options.MAX_PARTS) {
+      throw CopyJobException.of(ErrorCode.STORE_ERROR, "could not write " + displayName + ": it is larger than "
+          + S3Options.MAX_PARTS + " parts of " + partSize + " bytes, S3's limit; raise " + S3Options.PART_SIZE_BYTES);
+    }
+    return partNumber;
   }
 
   private CompletedPart uploadPart(String id, int partNumber, byte[] bytes, int size) {
@@ -192,7 +198,7 @@ final class S3PendingFile implements PendingFile {
     } else {
       awaitInFlight();
       if (buffered > 0) {
-        parts.add(uploadPart(uploadId, parts.size() + 1, buffer, buffered));
+        parts.add(uploadPart(uploadId, nextPartNumber(), buffer, buffered));
       }
       try {
         store.client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
