@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link io.copyjob.storage.files.store.FileStore} over a file system (container) of Azure Data Lake Storage
@@ -117,11 +118,24 @@ public final class AdlsFileStore extends AzureFileStore {
 
   @Override
   public boolean exists(String path) throws IOException {
+    return info(path).isPresent();
+  }
+
+  /**
+   * The file at {@code path} with its size and time, from one request, or empty when there is none or it is a
+   * directory. (Meant to override {@code FileStore.info} once the SPI has it.)
+   */
+  public Optional<FileInfo> info(String path) throws IOException {
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return !fileSystem.getFileClient(fileName(path)).getProperties().isDirectory();
+      PathProperties p = fileSystem.getFileClient(fileName(path)).getProperties();
+      return p.isDirectory() ? Optional.empty()
+          : Optional.of(new FileInfo(path, p.getFileSize(), p.getLastModified().toInstant()));
     } catch (RuntimeException e) {
       if (AzureErrors.isNotFound(e)) {
-        return false;
+        return Optional.empty();
       }
       throw errors.translate("check", displayName(path), e);
     }

@@ -186,7 +186,9 @@ class BlobFileStoreIT {
     BlobFileStore store = Azurite.newStore("del");
     put(store, "x/y.csv", "1");
     assertThat(store.exists("x/y.csv")).isTrue();
+    assertThat(store.info("x/y.csv")).hasValueSatisfying(f -> assertThat(f.size()).isEqualTo(1));
     assertThat(store.exists("x")).isFalse();
+    assertThat(store.info("x")).isEmpty();
     assertThat(store.delete("x/y.csv")).isTrue();
     assertThat(store.delete("x/y.csv")).isFalse();
     assertThat(store.exists("x/y.csv")).isFalse();
