@@ -161,6 +161,47 @@ public final class S3FileStore implements FileStore {
     return new ObjectStream(in);
   }
 
+  /**
+   * Reads from byte {@code offset} on with one ranged GET, for readers of byte ranges. (Overrides the
+   * {@code FileStore.openRead(String, long)} default once the SPI has it; public until then.)
+   */
+  public InputStream openRead(String path, long offset) throws IOException {
+    if (offset < 0) {
+      throw new IllegalArgumentException("negative offset " + offset);
+    }
+    if (offset == 0) {
+      return openRead(path);
+    }
+    String key = location.key(path);
+    ResponseInputStream<GetObjectResponse> in;
+    try {
+      in = client.getObject(GetObjectRequest.builder().bucket(location.bucket()).key(key).range("bytes=" + offset + "-")
+          .build());
+    } catch (SdkException e) {
+      if (S3Errors.isNotFound(e)) {
+        throw new NoSuchFileException(displayName(path));
+      }
+      if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s && s.statusCode() == 416) {
+        // At (or past) the end: nothing to read; a missing file was answered with 404 above.
+        return InputStream.nullInputStream();
+      }
+      throw errors.translate(e, "read", displayName(path));
+    }
+    return new ObjectStream(in);
+  }
+
+  /**
+   * The file's size and time from one HEAD request, or empty when there is none. (Overrides the
+   * {@code FileStore.info(String)} default, which lists the parent folder, once the SPI has it.)
+   */
+  public Optional<FileInfo> info(String path) throws IOException {
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    return head(path).map(h -> new FileInfo(path, h.contentLength() == null ? 0 : h.contentLength(),
+        h.lastModified() == null ? Instant.EPOCH : h.lastModified()));
+  }
+
   @Override
   public RandomAccessInput openRandomAccess(String path) throws IOException {
     HeadObjectResponse head = head(path).orElseThrow(() -> new NoSuchFileException(displayName(path)));

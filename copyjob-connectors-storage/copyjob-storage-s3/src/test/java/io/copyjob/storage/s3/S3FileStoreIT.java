@@ -152,6 +152,18 @@ class S3FileStoreIT {
         assertThat(in.read(0, across, 0, 0)).isZero();
         assertThatThrownBy(() -> in.readFully(size - 5, across, 0, 10)).isInstanceOf(EOFException.class);
       }
+      try (InputStream in = store.openRead("a/file.bin", 299_000)) {
+        assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 299_000, size));
+      }
+      try (InputStream in = store.openRead("a/file.bin", size)) {
+        assertThat(in.read()).isEqualTo(-1);
+      }
+      assertThat(store.info("a/file.bin")).hasValueSatisfying(i -> {
+        assertThat(i.path()).isEqualTo("a/file.bin");
+        assertThat(i.size()).isEqualTo(size);
+      });
+      assertThat(store.info("a/none.bin")).isEmpty();
+      assertThatThrownBy(() -> store.openRead("a/none.bin", 10)).isInstanceOf(NoSuchFileException.class);
       assertThatThrownBy(() -> store.openRead("a/none.bin")).isInstanceOf(NoSuchFileException.class)
           .hasMessageContaining("s3://" + store.s3Location().bucket() + "/data/a/none.bin");
       assertThatThrownBy(() -> store.openRandomAccess("a/none.bin")).isInstanceOf(NoSuchFileException.class);
