@@ -3,6 +3,7 @@ package io.copyjob;
 import io.copyjob.internal.ConnectorRegistry;
 import io.copyjob.spi.ConnectorOptions;
 import io.copyjob.spi.ConnectorProvider;
+import io.copyjob.spi.Redactor;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class ConnectorSpec {
     }
     StringBuilder sb = new StringBuilder(type).append('{');
     options.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ").append(k).append('=')
-        .append(sensitive.contains(k) || looksSecret(k) ? "****" : v));
+        .append(sensitive.contains(k) || looksSecret(k) ? "****" : Redactor.urlsOnly().scrub(v)));
     return sb.append('}').toString();
   }
 }

@@ -41,6 +41,11 @@ public final class ConnectorOptions {
 
   public Set<String> sensitiveKeys() { return sensitiveKeys; }
 
+  /** A redactor of this connector's secrets, for every message that may quote a driver or SDK. */
+  public Redactor redactor() {
+    return Redactor.of(secretValues());
+  }
+
   /** The values of the secret options that are set, for redaction. */
   public List<String> secretValues() {
     return sensitiveKeys.stream().map(values::get).filter(v -> v != null && !v.isEmpty()).toList();
@@ -137,12 +142,15 @@ public final class ConnectorOptions {
     return type.hashCode() * 31 + values.hashCode();
   }
 
-  /** {@code type{key=value, password=****}}: secret values are masked. */
+  /**
+   * {@code type{key=value, password=****}}: secret values are masked, and so are secrets written into other
+   * values (a {@code password=} parameter of a URL).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(type).append('{');
     values.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ")
-        .append(k).append('=').append(sensitiveKeys.contains(k) ? "****" : v));
+        .append(k).append('=').append(sensitiveKeys.contains(k) ? "****" : Redactor.urlsOnly().scrub(v)));
     return sb.append('}').toString();
   }
 }

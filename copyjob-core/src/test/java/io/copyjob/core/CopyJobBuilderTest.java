@@ -62,5 +62,8 @@ class CopyJobBuilderTest {
     assertThat(spec.toString()).doesNotContain("p4ssw0rd!").doesNotContain("tok-123").contains("store=a");
     CopyJob job = valid().source(spec).build();
     assertThat(job.toString()).doesNotContain("p4ssw0rd!");
+    ConnectorSpec inUrl = MemoryConnectorProvider.spec("a", "url", "jdbc:x://h/db?user=u&password=in-url-secret&ssl=true");
+    assertThat(inUrl.toString()).doesNotContain("in-url-secret").contains("ssl=true");
+    assertThat(inUrl.toOptions(new MemoryConnectorProvider()).toString()).doesNotContain("in-url-secret");
   }
 }

@@ -1,5 +1,6 @@
 package io.copyjob.core.internal;
 
+import io.copyjob.spi.Redactor;
 import io.copyjob.ConnectorSpec;
 import io.copyjob.CopyJob;
 import io.copyjob.CopyJobException;
@@ -52,7 +53,7 @@ final class JobRun {
       ConnectorProvider p = ConnectorRegistry.find(spec.type());
       secrets.addAll(spec.toOptions(p).secretValues());
     }
-    return new Redactor(secrets);
+    return Redactor.of(secrets);
   }
 
   RunResult run() {
@@ -80,7 +81,7 @@ final class JobRun {
     } catch (RuntimeException e) {
       CopyJobException c = e instanceof CopyJobException cje ? cje
           : CopyJobException.builder(ErrorCode.INTERNAL_ERROR, String.valueOf(e)).cause(e).build();
-      error = redactor.redact(c.toBuilder().jobIfAbsent(job.name()).build().getMessage());
+      error = redactor.scrub(c.toBuilder().jobIfAbsent(job.name()).build().getMessage());
       LOG.warn("job {} run {} failed: {}", job.name(), runId, error);
       LOG.debug("job {} run {} failure", job.name(), runId, e);
     }
@@ -89,7 +90,7 @@ final class JobRun {
       history.record(result);
     } catch (RuntimeException e) {
       LOG.error("job {} run {}: could not record the run in the history: {}", job.name(), runId,
-          redactor.redact(e.getMessage()));
+          redactor.scrub(e.getMessage()));
     }
     LOG.info("job {} run {} {}: {} row(s) read, {} written in {} ms", job.name(), runId, result.status(),
         result.rowsRead(), result.rowsWritten(), result.duration().toMillis());
@@ -108,7 +109,7 @@ final class JobRun {
   }
 
   private TableResult failed(String table, CopyJobException e) {
-    String message = redactor.redact(e.toBuilder().jobIfAbsent(job.name()).tableIfAbsent(table).build().getMessage());
+    String message = redactor.scrub(e.toBuilder().jobIfAbsent(job.name()).tableIfAbsent(table).build().getMessage());
     LOG.warn("job {} table {} failed: {}", job.name(), table, message);
     TableResult r = TableResult.builder(table).status(TableStatus.FAILED).startedAt(Instant.now())
         .duration(Duration.ZERO).error(e.code(), message).build();

@@ -1,5 +1,6 @@
 package io.copyjob.core.internal;
 
+import io.copyjob.spi.Redactor;
 import io.copyjob.CopyJob;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
@@ -90,7 +91,7 @@ final class JobValidation {
 
   private void add(CopyJobException e, String table) {
     CopyJobException c = e.toBuilder().jobIfAbsent(job.name()).tableIfAbsent(table).build();
-    String message = redactor.redact(c.detail());
+    String message = redactor.scrub(c.detail());
     problems.add(c.toBuilder().detail(message).build());
   }
 

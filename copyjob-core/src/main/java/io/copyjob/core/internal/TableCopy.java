@@ -1,5 +1,6 @@
 package io.copyjob.core.internal;
 
+import io.copyjob.spi.Redactor;
 import io.copyjob.CopyJob;
 import io.copyjob.CopyJobException;
 import io.copyjob.CopyListener;
@@ -108,7 +109,7 @@ final class TableCopy {
       result.status(TableStatus.SUCCEEDED);
     } catch (RuntimeException | Error e) {
       CopyJobException error = contextualise(e);
-      String message = redactor.redact(error.getMessage());
+      String message = redactor.scrub(error.getMessage());
       LOG.warn("job {} table {} failed: {}", job.name(), sourceName, message);
       LOG.debug("job {} table {} failure", job.name(), sourceName, e);
       result.status(TableStatus.FAILED).rowsWritten(0).error(error.code(), message);

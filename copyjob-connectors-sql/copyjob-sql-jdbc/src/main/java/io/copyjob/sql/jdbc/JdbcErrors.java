@@ -1,5 +1,6 @@
 package io.copyjob.sql.jdbc;
 
+import io.copyjob.spi.Redactor;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package io.copyjob.sql.postgresql;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.sql.jdbc.JdbcErrors;
-import io.copyjob.sql.jdbc.Redactor;
+import io.copyjob.spi.Redactor;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;

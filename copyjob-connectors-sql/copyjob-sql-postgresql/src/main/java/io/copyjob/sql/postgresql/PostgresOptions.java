@@ -1,7 +1,7 @@
 package io.copyjob.sql.postgresql;
 
 import io.copyjob.sql.jdbc.JdbcUrls;
-import io.copyjob.sql.jdbc.Redactor;
+import io.copyjob.spi.Redactor;
 import io.copyjob.spi.ConnectorOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.copyjob.sql.jdbc;
+package io.copyjob.spi;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from text before it goes into a log line or an exception message: the values of the
- * sensitive options, and any password written into a JDBC URL ({@code password=...} parameters and
- * {@code user:password@} user info). Immutable and thread-safe.
+ * Removes secrets from text before it goes into a log line, an exception message or a {@code toString()}: the
+ * values of sensitive options, and secrets written into URLs ({@code password=...}, {@code sig=...} of a SAS
+ * token, {@code user:password@} user info). Connectors use it on every message that may quote a driver or
+ * SDK; the engine applies it again to everything that leaves a run. Immutable and thread-safe.
  */
 public final class Redactor {
-  /** Drivers spell the parameter password, Password, sslpassword...; all of them are secret. */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)[^&;\\s]*");
+  /** Drivers spell it password, Password, sslpassword, pwd; SAS tokens carry sig; all are secret. */
+  private static final Pattern URL_SECRET =
+      Pattern.compile("(?i)((?:password|pwd|secret|sig|token|accountkey)\\s*=\\s*)[^&;\\s]*");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^@/\\s]*@");
   private static final String MASK = "****";
+  private static final Redactor URLS_ONLY = new Redactor(List.of());
 
   private final List<String> secrets;
 
@@ -30,9 +33,14 @@ public final class Redactor {
         kept.add(s);
       }
     }
-    // longest first, so that a secret containing another is masked whole
+    // Longest first, so that a secret containing another is masked whole.
     kept.sort((a, b) -> b.length() - a.length());
     return new Redactor(List.copyOf(kept));
+  }
+
+  /** A redactor that knows no secret values and masks only what URLs and connection strings give away. */
+  public static Redactor urlsOnly() {
+    return URLS_ONLY;
   }
 
   /** {@code text} without secrets; null stays null. */
@@ -44,7 +52,7 @@ public final class Redactor {
     for (String s : secrets) {
       out = out.replace(s, MASK);
     }
-    out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK);
+    out = URL_SECRET.matcher(out).replaceAll("$1" + MASK);
     return USER_INFO.matcher(out).replaceAll("$1" + MASK + "@");
   }
 }
