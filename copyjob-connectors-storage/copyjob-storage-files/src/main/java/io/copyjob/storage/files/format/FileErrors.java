@@ -20,6 +20,21 @@ public final class FileErrors {
         .location("file " + file).cause(cause).build();
   }
 
+  /**
+   * A failure while reading {@code file}: {@code BAD_INPUT} when the bytes are corrupt for their codec
+   * (truncated, trailing garbage), else {@code STORE_ERROR}.
+   */
+  public static CopyJobException readFailure(String file, IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.copyjob.storage.files.format.compress.CorruptInputException c) {
+        return badInput(file, 0, c.getMessage(), e);
+      }
+    }
+    IOException cause = e instanceof io.copyjob.storage.files.format.compress.Codecs.StoreReadException
+        && e.getCause() instanceof IOException io ? io : e;
+    return storeError(file, "read the file", cause);
+  }
+
   /** A file whose columns differ from those the dataset was described with. */
   public static CopyJobException schemaMismatch(String file, String detail) {
     return CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, detail).location("file " + file).build();

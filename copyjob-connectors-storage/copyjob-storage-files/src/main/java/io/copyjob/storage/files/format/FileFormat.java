@@ -4,6 +4,7 @@ import io.copyjob.data.Schema;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
+import java.util.List;
 
 /**
  * A file format (CSV, JSON Lines, Parquet) configured with its options: reads the schema of a file, reads
@@ -31,6 +32,28 @@ public interface FileFormat {
    * @param batchRows     most rows per batch; readers may cut batches earlier to bound their bytes
    */
   FormatReader openReader(FileStore store, FileInfo file, Schema datasetSchema, Schema columns, int batchRows);
+
+  /**
+   * Cuts {@code file} into parts that readers can read in parallel, each of about {@code targetBytes}: byte
+   * ranges of uncompressed text files, groups of row groups of Parquet files. The default is the whole file.
+   *
+   * @param targetBytes the wished size of a part; {@link Long#MAX_VALUE} for whole files
+   */
+  default List<FilePart> split(FileStore store, FileInfo file, long targetBytes) {
+    return List.of(FilePart.whole(file));
+  }
+
+  /**
+   * Opens a reader of one part of a file, as {@link #split} cut it; see
+   * {@link #openReader(FileStore, FileInfo, Schema, Schema, int)}. The default reads whole files only.
+   */
+  default FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
+      int batchRows) {
+    if (!part.isWhole()) {
+      throw new UnsupportedOperationException(name() + " files are read whole");
+    }
+    return openReader(store, part.file(), datasetSchema, columns, batchRows);
+  }
 
   /**
    * Checks that every column of {@code schema} can be written in this format and throws

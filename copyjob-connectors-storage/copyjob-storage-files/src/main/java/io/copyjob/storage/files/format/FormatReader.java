@@ -1,6 +1,7 @@
 package io.copyjob.storage.files.format;
 
 import io.copyjob.data.RecordBatch;
+import java.util.Optional;
 
 /** Reads the rows of one file as batches. Used by one thread. */
 public interface FormatReader extends AutoCloseable {
@@ -10,6 +11,14 @@ public interface FormatReader extends AutoCloseable {
 
   /** Bytes read from the store so far. */
   long bytesRead();
+
+  /**
+   * For a reader of a byte range: where the rows it read began and ended (see {@link RowSpan}), known once
+   * {@link #next()} returned null; empty for whole files and row groups.
+   */
+  default Optional<RowSpan> rowSpan() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

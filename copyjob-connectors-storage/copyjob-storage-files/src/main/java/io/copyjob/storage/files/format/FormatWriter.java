@@ -12,6 +12,14 @@ public interface FormatWriter extends AutoCloseable {
   long rows();
 
   /**
+   * The file's size so far including what the writer still buffers (a Parquet row group in memory), for rolling
+   * over to a new file; -1 when the writer buffers little and the pending file's byte count is close enough.
+   */
+  default long estimatedBytes() {
+    return -1;
+  }
+
+  /**
    * Completes the file (footer, final flush) and closes its stream. The file is still pending: its
    * {@link io.copyjob.storage.files.store.PendingFile} publishes it.
    */

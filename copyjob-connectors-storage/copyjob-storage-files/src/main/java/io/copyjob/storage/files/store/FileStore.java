@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A place that holds files: a local folder, an S3 bucket prefix, an Azure container path. Opened by a
@@ -29,6 +30,24 @@ public interface FileStore extends AutoCloseable {
   /** Opens a file for sequential reading from its start. */
   InputStream openRead(String path) throws IOException;
 
+  /**
+   * Opens a file for sequential reading from byte {@code offset} on, for readers of byte ranges. The default
+   * opens the file from its start and skips; stores that can start a read anywhere (a ranged GET, a positioned
+   * channel) should override it.
+   *
+   * @param offset where to start, between 0 and the file's size
+   */
+  default InputStream openRead(String path, long offset) throws IOException {
+    InputStream in = openRead(path);
+    try {
+      in.skipNBytes(offset);
+      return in;
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   /** Opens a file for positional reads (see {@link RandomAccessInput}). */
   RandomAccessInput openRandomAccess(String path) throws IOException;
 
@@ -43,6 +62,23 @@ public interface FileStore extends AutoCloseable {
 
   /** Whether a file exists at {@code path}. */
   boolean exists(String path) throws IOException;
+
+  /**
+   * The file at {@code path} with its size and time, or empty when there is none. The default checks
+   * {@link #exists} and then lists the parent folder (recursively); stores that can ask for one file (a HEAD
+   * request, a file attribute read) should override it.
+   */
+  default Optional<FileInfo> info(String path) throws IOException {
+    if (path.isEmpty() || !exists(path)) {
+      return Optional.empty();
+    }
+    for (FileInfo f : list(StorePaths.parent(path))) {
+      if (f.path().equals(path)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
 
   /**
    * How to name {@code path} to a human in messages and logs, e.g. {@code /data/lake/orders/part-0.csv} or

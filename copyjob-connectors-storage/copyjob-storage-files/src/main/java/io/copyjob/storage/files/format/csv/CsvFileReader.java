@@ -8,24 +8,30 @@ import io.copyjob.data.ObjectVector;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.BatchSizer;
-import io.copyjob.storage.files.format.CountingInputStream;
 import io.copyjob.storage.files.format.FileErrors;
+import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
-import io.copyjob.storage.files.store.FileInfo;
+import io.copyjob.storage.files.format.RowRangeInputStream;
+import io.copyjob.storage.files.format.RowSpan;
+import io.copyjob.storage.files.format.TextInput;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads one CSV file into batches of STRING columns. The header (or the first record, without a header)
- * fixes the field count; every later record must have that many fields.
+ * Reads one CSV file, or one byte range of it, into batches of STRING columns. The header (or the first record,
+ * without a header) fixes the field count; every later record must have that many fields. A range that does not
+ * start at 0 has no header: it takes the file's columns from the dataset (the first range checks the header).
  */
 final class CsvFileReader implements FormatReader {
   private final String file;
-  private final CountingInputStream input;
+  private final TextInput input;
+  private final long rangeStart;
   private final CsvReader<CsvFieldHandler> csv;
   private final CloseableIterator<CsvFieldHandler> records;
   private final CsvFieldHandler handler;
@@ -36,25 +42,36 @@ final class CsvFileReader implements FormatReader {
   private BatchSizer sizer;
   private boolean done;
 
-  /** Opens the file and reads its header (or first record); {@link #project} must follow before {@link #next}. */
-  CsvFileReader(FileStore store, FileInfo info, CsvSettings settings) {
-    this.file = store.displayName(info.path());
+  /**
+   * Opens a part of the file and, for the part at its start, reads the header (or first record);
+   * {@link #project} must follow before {@link #next}.
+   *
+   * @param fileColumns the file's columns for a part that does not start at 0 (ignored otherwise)
+   */
+  CsvFileReader(FileStore store, FilePart part, CsvSettings settings, Compression compression, Schema fileColumns) {
+    this.file = part.describe(store.displayName(part.file().path()));
+    this.rangeStart = part.start();
     try {
-      this.input = new CountingInputStream(store.openRead(info.path()));
+      this.input = TextInput.open(store, part, compression.forFile(part.file().name()),
+          RowRangeInputStream.Rows.csv(settings.quote(), settings.delimiter()));
     } catch (IOException e) {
-      throw FileErrors.storeError(file, "open the file", e);
+      throw FileErrors.readFailure(file, e);
     }
     this.handler = new CsvFieldHandler();
     this.csv = CsvReader.builder()
         .fieldSeparator(settings.delimiter())
         .quoteCharacter(settings.quote())
         .skipEmptyLines(false)
-        .detectBomHeader(true)
+        .detectBomHeader(part.start() == 0)
         .allowUnclosedQuote(false)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .build(handler, input, StandardCharsets.UTF_8);
+        .build(handler, input.stream(), StandardCharsets.UTF_8);
     this.records = csv.iterator();
+    if (part.start() > 0) {
+      this.fileSchema = fileColumns;
+      return;
+    }
     try {
       CsvFieldHandler first = advance();
       while (first != null && first.isEmptyLine()) {
@@ -129,7 +146,7 @@ final class CsvFileReader implements FormatReader {
         }
         count = 1; // in a one-column file an empty line is a NULL value
       } else if (count != expected) {
-        throw FileErrors.badInput(file, r.line(), "the row has " + count + " fields but the "
+        throw badInput(r.line(), "the row has " + count + " fields but the "
             + (expected == 0 ? "file has no columns" : "header has " + expected), null);
       }
       for (int c = 0; c < sourceIndex.length; c++) {
@@ -157,10 +174,24 @@ final class CsvFileReader implements FormatReader {
     try {
       return records.hasNext() ? records.next() : null;
     } catch (CsvParseException e) {
-      throw FileErrors.badInput(file, lineOf(e), "not valid CSV: " + rootMessage(e), e);
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof IOException io) {
+          throw FileErrors.readFailure(file, io);
+        }
+      }
+      throw badInput(lineOf(e), "not valid CSV: " + rootMessage(e), e);
     } catch (UncheckedIOException e) {
-      throw FileErrors.storeError(file, "read the file", e.getCause());
+      throw FileErrors.readFailure(file, e.getCause());
     }
+  }
+
+  /** Bad input; in a range that starts mid-file, with a hint that the start may have been inside quotes. */
+  private RuntimeException badInput(long line, String detail, Throwable cause) {
+    if (rangeStart > 0) {
+      detail += " (line " + line + " counted from byte " + rangeStart + ", where this reader's byte range begins; "
+          + "if quoted values in the file hold line breaks, set csv.multiline=true to read each file whole)";
+    }
+    return FileErrors.badInput(file, line, detail, cause);
   }
 
   // FastCSV puts the starting line of the broken record in its message ("... starting in line 3"); the
@@ -181,7 +212,12 @@ final class CsvFileReader implements FormatReader {
 
   @Override
   public long bytesRead() {
-    return input.count();
+    return input.bytesRead();
+  }
+
+  @Override
+  public Optional<RowSpan> rowSpan() {
+    return done ? input.span() : Optional.empty();
   }
 
   @Override
@@ -191,5 +227,6 @@ final class CsvFileReader implements FormatReader {
     } catch (IOException | RuntimeException e) {
       // Closing a read-only stream loses nothing; the read itself reported any real failure.
     }
+    input.close();
   }
 }

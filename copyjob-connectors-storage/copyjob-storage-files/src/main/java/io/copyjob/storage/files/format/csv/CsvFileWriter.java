@@ -9,13 +9,15 @@ import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FormatWriter;
 import io.copyjob.data.TextValues;
+import io.copyjob.storage.files.format.compress.Codecs;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.PendingFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes batches as RFC 4180 CSV in UTF-8 with CRLF line ends. A NULL is an empty unquoted field, an empty
+ * Writes batches as RFC 4180 CSV in UTF-8 with CRLF line ends, through a compressor when one is configured. A NULL is an empty unquoted field, an empty
  * string a quoted {@code ""}; fields with the delimiter, the quote or a line break are quoted.
  */
 final class CsvFileWriter implements FormatWriter {
@@ -26,8 +28,14 @@ final class CsvFileWriter implements FormatWriter {
   private long rows;
   private boolean closed;
 
-  CsvFileWriter(PendingFile target, String file, Schema schema, CsvSettings settings) {
+  CsvFileWriter(PendingFile target, String file, Schema schema, CsvSettings settings, Compression compression) {
     this.file = file;
+    java.io.OutputStream out;
+    try {
+      out = Codecs.encoding(compression, target.stream());
+    } catch (IOException e) {
+      throw FileErrors.storeError(file, "start the file", e);
+    }
     this.encoders = CsvTypeMapping.encoders(schema);
     this.fields = new String[schema.size()];
     this.csv = CsvWriter.builder()
@@ -35,7 +43,7 @@ final class CsvFileWriter implements FormatWriter {
         .quoteCharacter(settings.quote())
         .quoteStrategy(QuoteStrategies.EMPTY)
         .lineDelimiter(LineDelimiter.CRLF)
-        .build(target.stream(), StandardCharsets.UTF_8);
+        .build(out, StandardCharsets.UTF_8);
     if (settings.header()) {
       run(() -> csv.writeRecord(schema.names()));
     }

@@ -3,21 +3,37 @@ package io.copyjob.storage.files.format.csv;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FileFormat;
+import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
 import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.TextSplits;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
+import java.util.List;
 
 /**
- * CSV (RFC 4180, UTF-8) through FastCSV. See {@link CsvTypeMapping} for how values become text and back.
+ * CSV (RFC 4180, UTF-8) through FastCSV, optionally compressed (see {@link Compression}). See
+ * {@link CsvTypeMapping} for how values become text and back. Large uncompressed files are read in byte ranges
+ * unless {@link CsvSettings#multiline()}.
  */
 public final class CsvFormat implements FileFormat {
   private final CsvSettings settings;
+  private final Compression compression;
 
-  /** CSV delimited and quoted as {@code settings} say. */
+  /** Uncompressed CSV delimited and quoted as {@code settings} say; reading detects compression by extension. */
   public CsvFormat(CsvSettings settings) {
+    this(settings, Compression.AUTO);
+  }
+
+  /**
+   * CSV delimited and quoted as {@code settings} say, compressed with {@code compression}: for reading, a codec
+   * or {@code AUTO} (by extension); for writing, a codec or {@code NONE} ({@code AUTO} writes uncompressed).
+   */
+  public CsvFormat(CsvSettings settings, Compression compression) {
     this.settings = settings;
+    this.compression = compression;
   }
 
   /** The delimiter, quote and header settings. */
@@ -25,30 +41,53 @@ public final class CsvFormat implements FileFormat {
     return settings;
   }
 
+  /** The configured compression. */
+  public Compression compression() {
+    return compression;
+  }
+
   @Override
   public String name() {
     return "csv";
   }
 
+  /** {@code csv}, or {@code csv.gz}, {@code csv.snappy}, {@code csv.zst} when writing compressed. */
   @Override
   public String extension() {
-    return "csv";
+    String codec = writeCompression(compression).extension();
+    return codec.isEmpty() ? "csv" : "csv." + codec;
   }
 
   @Override
   public Schema readSchema(FileStore store, FileInfo file) {
-    try (CsvFileReader reader = new CsvFileReader(store, file, settings)) {
+    try (CsvFileReader reader = new CsvFileReader(store, FilePart.whole(file), settings, compression, null)) {
       return reader.fileSchema();
     }
   }
 
   @Override
   public FormatReader openReader(FileStore store, FileInfo file, Schema datasetSchema, Schema columns, int batchRows) {
-    CsvFileReader reader = new CsvFileReader(store, file, settings);
+    return openReader(store, FilePart.whole(file), datasetSchema, columns, batchRows);
+  }
+
+  /** Byte ranges of {@code targetBytes} for an uncompressed file, unless values may hold line breaks. */
+  @Override
+  public List<FilePart> split(FileStore store, FileInfo file, long targetBytes) {
+    if (settings.multiline() || compression.forFile(file.name()) != Compression.NONE) {
+      return List.of(FilePart.whole(file));
+    }
+    return TextSplits.byteRanges(file, targetBytes);
+  }
+
+  @Override
+  public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
+      int batchRows) {
+    CsvFileReader reader = new CsvFileReader(store, part, settings, compression, datasetSchema);
     try {
-      if (!reader.fileSchema().names().equals(datasetSchema.names())) {
-        throw FileErrors.schemaMismatch(store.displayName(file.path()), "the file's columns " + reader.fileSchema().names()
-            + " differ from the dataset's " + datasetSchema.names() + " (taken from its first file)");
+      if (part.start() == 0 && !reader.fileSchema().names().equals(datasetSchema.names())) {
+        throw FileErrors.schemaMismatch(store.displayName(part.file().path()), "the file's columns "
+            + reader.fileSchema().names() + " differ from the dataset's " + datasetSchema.names()
+            + " (taken from its first file)");
       }
       reader.project(columns, batchRows);
       return reader;
@@ -70,6 +109,11 @@ public final class CsvFormat implements FileFormat {
 
   @Override
   public FormatWriter openWriter(PendingFile file, String displayName, Schema schema) {
-    return new CsvFileWriter(file, displayName, schema, settings);
+    return new CsvFileWriter(file, displayName, schema, settings, writeCompression(compression));
+  }
+
+  /** The codec to write with: {@code AUTO} writes uncompressed. */
+  static Compression writeCompression(Compression configured) {
+    return configured == Compression.AUTO ? Compression.NONE : configured;
   }
 }

@@ -8,25 +8,30 @@ import io.copyjob.data.ObjectVector;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.BatchSizer;
-import io.copyjob.storage.files.format.CountingInputStream;
 import io.copyjob.storage.files.format.FileErrors;
+import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
-import io.copyjob.storage.files.store.FileInfo;
+import io.copyjob.storage.files.format.RowRangeInputStream;
+import io.copyjob.storage.files.format.RowSpan;
+import io.copyjob.storage.files.format.TextInput;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileStore;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one JSON Lines file with a single streaming parser over the whole file: one JSON object per line,
- * every value kept as its literal text (see {@link JsonlTypeMapping}).
+ * Reads one JSON Lines file, or the lines of one byte range of it, with a single streaming parser: one JSON
+ * object per line, every value kept as its literal text (see {@link JsonlTypeMapping}). Line numbers of a range
+ * count from the range's first line.
  */
 final class JsonlFileReader implements FormatReader {
   private final String file;
-  private final CountingInputStream input;
+  private final TextInput input;
   private final JsonParser parser;
   private Map<String, Integer> outputIndex;
   private Set<String> known;
@@ -35,19 +40,22 @@ final class JsonlFileReader implements FormatReader {
   private int[] filledRow;
   private boolean done;
 
-  JsonlFileReader(FileStore store, FileInfo info) {
-    this.file = store.displayName(info.path());
+  JsonlFileReader(FileStore store, FilePart part, Compression compression) {
+    this.file = part.describe(store.displayName(part.file().path()));
     try {
-      this.input = new CountingInputStream(store.openRead(info.path()));
+      this.input = TextInput.open(store, part, compression.forFile(part.file().name()),
+          RowRangeInputStream.Rows.LINES);
     } catch (IOException e) {
-      throw FileErrors.storeError(file, "open the file", e);
+      throw FileErrors.readFailure(file, e);
     }
+    JsonParser p;
     try {
-      this.parser = JsonText.FACTORY.createParser(input);
+      p = JsonText.FACTORY.createParser(input.stream());
     } catch (IOException e) {
-      close();
-      throw FileErrors.storeError(file, "read the file", e);
+      input.close();
+      throw FileErrors.readFailure(file, e);
     }
+    this.parser = p;
   }
 
   /** The keys of the first {@code lines} objects, in first-seen order. */
@@ -181,12 +189,17 @@ final class JsonlFileReader implements FormatReader {
       JsonLocation at = j.getLocation();
       return FileErrors.badInput(file, at == null ? 0 : at.getLineNr(), "not valid JSON: " + j.getOriginalMessage(), e);
     }
-    return FileErrors.storeError(file, "read the file", e);
+    return FileErrors.readFailure(file, e);
   }
 
   @Override
   public long bytesRead() {
-    return input.count();
+    return input.bytesRead();
+  }
+
+  @Override
+  public Optional<RowSpan> rowSpan() {
+    return done ? input.span() : Optional.empty();
   }
 
   @Override
@@ -195,9 +208,9 @@ final class JsonlFileReader implements FormatReader {
       if (parser != null) {
         parser.close();
       }
-      input.close();
     } catch (IOException e) {
       // Nothing was written; a failed close of a read stream loses nothing.
     }
+    input.close();
   }
 }

@@ -7,10 +7,12 @@ import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.compress.Codecs;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.PendingFile;
 import java.io.IOException;
 
-/** Writes one JSON object per line (UTF-8, {@code \n} after each), keys in column order. */
+/** Writes one JSON object per line (UTF-8, {@code \n} after each), keys in column order, optionally compressed. */
 final class JsonlFileWriter implements FormatWriter {
   private final String file;
   private final JsonGenerator out;
@@ -19,7 +21,7 @@ final class JsonlFileWriter implements FormatWriter {
   private long rows;
   private boolean closed;
 
-  JsonlFileWriter(PendingFile target, String file, Schema schema) {
+  JsonlFileWriter(PendingFile target, String file, Schema schema, Compression compression) {
     this.file = file;
     this.writers = JsonlTypeMapping.writers(schema);
     this.names = new SerializedString[schema.size()];
@@ -27,7 +29,7 @@ final class JsonlFileWriter implements FormatWriter {
       names[i] = new SerializedString(schema.field(i).name());
     }
     try {
-      this.out = JsonText.FACTORY.createGenerator(target.stream());
+      this.out = JsonText.FACTORY.createGenerator(Codecs.encoding(compression, target.stream()));
     } catch (IOException e) {
       throw FileErrors.storeError(file, "write the file", e);
     }

@@ -2,31 +2,62 @@ package io.copyjob.storage.files.format.jsonl;
 
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.FileFormat;
+import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
 import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.TextSplits;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
+import java.util.List;
 
 /**
- * JSON Lines (one JSON object per line, UTF-8) through Jackson's streaming parser and generator. See
- * {@link JsonlTypeMapping} for how values are written and read.
+ * JSON Lines (one JSON object per line, UTF-8) through Jackson's streaming parser and generator, optionally
+ * compressed (see {@link Compression}). See {@link JsonlTypeMapping} for how values are written and read. Large
+ * uncompressed files are read in byte ranges cut at line feeds, which JSON cannot hold inside a value; a file
+ * whose objects span several lines (not JSON Lines) then fails to parse.
  */
 public final class JsonlFormat implements FileFormat {
+  private final Compression compression;
+
+  /** Uncompressed JSON Lines; reading detects compression by extension. */
+  public JsonlFormat() {
+    this(Compression.AUTO);
+  }
+
+  /**
+   * JSON Lines compressed with {@code compression}: for reading, a codec or {@code AUTO} (by extension); for
+   * writing, a codec or {@code NONE} ({@code AUTO} writes uncompressed).
+   */
+  public JsonlFormat(Compression compression) {
+    this.compression = compression;
+  }
+
+  /** The configured compression. */
+  public Compression compression() {
+    return compression;
+  }
 
   @Override
   public String name() {
     return "jsonl";
   }
 
+  /** {@code jsonl}, or {@code jsonl.gz}, {@code jsonl.snappy}, {@code jsonl.zst} when writing compressed. */
   @Override
   public String extension() {
-    return "jsonl";
+    String codec = writeCompression().extension();
+    return codec.isEmpty() ? "jsonl" : "jsonl." + codec;
+  }
+
+  private Compression writeCompression() {
+    return compression == Compression.AUTO ? Compression.NONE : compression;
   }
 
   @Override
   public Schema readSchema(FileStore store, FileInfo file) {
-    try (JsonlFileReader reader = new JsonlFileReader(store, file)) {
+    try (JsonlFileReader reader = new JsonlFileReader(store, FilePart.whole(file), compression)) {
       return JsonlTypeMapping.fromKeys(reader.sampleKeys(JsonlTypeMapping.SAMPLE_LINES));
     }
   }
@@ -37,9 +68,29 @@ public final class JsonlFormat implements FileFormat {
    */
   @Override
   public FormatReader openReader(FileStore store, FileInfo file, Schema datasetSchema, Schema columns, int batchRows) {
-    JsonlFileReader reader = new JsonlFileReader(store, file);
-    reader.project(datasetSchema, columns, batchRows);
-    return reader;
+    return openReader(store, FilePart.whole(file), datasetSchema, columns, batchRows);
+  }
+
+  /** Byte ranges of {@code targetBytes} for an uncompressed file. */
+  @Override
+  public List<FilePart> split(FileStore store, FileInfo file, long targetBytes) {
+    if (compression.forFile(file.name()) != Compression.NONE) {
+      return List.of(FilePart.whole(file));
+    }
+    return TextSplits.byteRanges(file, targetBytes);
+  }
+
+  @Override
+  public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
+      int batchRows) {
+    JsonlFileReader reader = new JsonlFileReader(store, part, compression);
+    try {
+      reader.project(datasetSchema, columns, batchRows);
+      return reader;
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
   @Override
@@ -54,6 +105,6 @@ public final class JsonlFormat implements FileFormat {
 
   @Override
   public FormatWriter openWriter(PendingFile file, String displayName, Schema schema) {
-    return new JsonlFileWriter(file, displayName, schema);
+    return new JsonlFileWriter(file, displayName, schema, writeCompression());
   }
 }

@@ -47,10 +47,19 @@ final class ParquetBatchReader implements FormatReader {
   private ColumnReader[] columnReaders;
   private BatchSizer sizer;
   private long rowsLeftInGroup;
+  /** The row groups to read, by index; null for all of them. */
+  private int[] groups;
+  private int nextGroup;
   private boolean done;
 
   ParquetBatchReader(FileStore store, FileInfo info) {
-    this.file = store.displayName(info.path());
+    this(store, io.copyjob.storage.files.format.FilePart.whole(info));
+  }
+
+  /** Reads the row groups of {@code part} that start in its byte range (all of them for a whole file). */
+  ParquetBatchReader(FileStore store, io.copyjob.storage.files.format.FilePart part) {
+    FileInfo info = part.file();
+    this.file = part.describe(store.displayName(info.path()));
     if (!HadoopCheck.PRESENT) {
       throw hadoopMissing(null);
     }
@@ -67,6 +76,12 @@ final class ParquetBatchReader implements FormatReader {
       this.reader = ParquetFileReader.open(inputFile, options);
       this.fileSchema = ParquetTypeMapping.fromParquet(reader.getFileMetaData().getSchema(),
           reader.getFileMetaData().getKeyValueMetaData(), file);
+      if (!part.isWhole()) {
+        List<org.apache.parquet.hadoop.metadata.BlockMetaData> blocks = reader.getRowGroups();
+        this.groups = java.util.stream.IntStream.range(0, blocks.size())
+            .filter(i -> blocks.get(i).getStartingPos() >= part.start() && blocks.get(i).getStartingPos() < part.end())
+            .toArray();
+      }
     } catch (Exception | LinkageError e) {
       closeInput();
       throw failure(e);
@@ -150,7 +165,12 @@ final class ParquetBatchReader implements FormatReader {
   }
 
   private boolean nextRowGroup() throws IOException {
-    PageReadStore pages = reader.readNextRowGroup();
+    PageReadStore pages;
+    if (groups == null) {
+      pages = reader.readNextRowGroup();
+    } else {
+      pages = nextGroup < groups.length ? reader.readRowGroup(groups[nextGroup++]) : null;
+    }
     if (pages == null) {
       return false;
     }

@@ -25,7 +25,8 @@ final class ParquetFileWriter implements FormatWriter {
   private long rows;
   private boolean closed;
 
-  ParquetFileWriter(PendingFile target, String file, Schema schema, ParquetCompression compression) {
+  ParquetFileWriter(PendingFile target, String file, Schema schema, ParquetCompression compression,
+      long rowGroupBytes) {
     this.file = file;
     this.support = new BatchWriteSupport(schema);
     try {
@@ -33,6 +34,7 @@ final class ParquetFileWriter implements FormatWriter {
           .withConf(new PlainParquetConfiguration())
           .withCodecFactory(HadoopFreeCodecFactory.INSTANCE)
           .withCompressionCodec(compression.codec())
+          .withRowGroupSize(rowGroupBytes)
           .withWriteMode(Mode.OVERWRITE)
           .build();
     } catch (IOException e) {
@@ -59,6 +61,12 @@ final class ParquetFileWriter implements FormatWriter {
   @Override
   public long rows() {
     return rows;
+  }
+
+  /** Bytes written plus the row group buffered in memory. */
+  @Override
+  public long estimatedBytes() {
+    return writer.getDataSize();
   }
 
   @Override

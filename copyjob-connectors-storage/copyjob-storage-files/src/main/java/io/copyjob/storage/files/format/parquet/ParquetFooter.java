@@ -28,6 +28,14 @@ final class ParquetFooter {
   /** The copyjob schema of {@code file}, from its footer. */
   static Schema readSchema(FileStore store, FileInfo file) {
     String name = store.displayName(file.path());
+    ParquetMetadata metadata = readMetadata(store, file);
+    return ParquetTypeMapping.fromParquet(metadata.getFileMetaData().getSchema(),
+        metadata.getFileMetaData().getKeyValueMetaData(), name);
+  }
+
+  /** The footer of {@code file}: schema and row groups. */
+  static ParquetMetadata readMetadata(FileStore store, FileInfo file) {
+    String name = store.displayName(file.path());
     try (RandomAccessInput in = store.openRandomAccess(file.path())) {
       long length = in.length();
       if (length < MAGIC.length + TAIL) {
@@ -47,9 +55,7 @@ final class ParquetFooter {
       byte[] footer = new byte[(int) footerLength];
       in.readFully(length - TAIL - footerLength, footer, 0, footer.length);
       FileMetaData thrift = Util.readFileMetaData(new ByteArrayInputStream(footer));
-      ParquetMetadata metadata = new ParquetMetadataConverter().fromParquetMetadata(thrift);
-      return ParquetTypeMapping.fromParquet(metadata.getFileMetaData().getSchema(),
-          metadata.getFileMetaData().getKeyValueMetaData(), name);
+      return new ParquetMetadataConverter().fromParquetMetadata(thrift);
     } catch (IOException e) {
       throw FileErrors.badInput(name, 0, "cannot read the Parquet footer: " + e.getMessage(), e);
     }

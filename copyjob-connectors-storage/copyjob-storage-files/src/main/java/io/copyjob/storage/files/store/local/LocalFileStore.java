@@ -97,6 +97,19 @@ public final class LocalFileStore implements FileStore {
     return new BufferedInputStream(Files.newInputStream(resolve(path)), 64 * 1024);
   }
 
+  /** Positions a channel at {@code offset}: no bytes before it are read. */
+  @Override
+  public InputStream openRead(String path, long offset) throws IOException {
+    FileChannel channel = FileChannel.open(resolve(path), StandardOpenOption.READ);
+    try {
+      channel.position(offset);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return new BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 64 * 1024);
+  }
+
   @Override
   public RandomAccessInput openRandomAccess(String path) throws IOException {
     FileChannel channel = FileChannel.open(resolve(path), StandardOpenOption.READ);
@@ -135,6 +148,21 @@ public final class LocalFileStore implements FileStore {
   @Override
   public boolean delete(String path) throws IOException {
     return Files.deleteIfExists(resolve(path));
+  }
+
+  @Override
+  public java.util.Optional<FileInfo> info(String path) throws IOException {
+    if (path.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(resolve(path), BasicFileAttributes.class);
+      return attrs.isRegularFile()
+          ? java.util.Optional.of(new FileInfo(path, attrs.size(), attrs.lastModifiedTime().toInstant()))
+          : java.util.Optional.empty();
+    } catch (NoSuchFileException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   @Override
