@@ -1,5 +1,6 @@
 package io.copyjob.sql.postgresql.endtoend;
 
+import io.copyjob.testkit.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bad input answered clearly: the error names what is wrong and nothing is half-copied. */
 class BadInputIT {
-  private final Db source = new Db("bad_src");
-  private final Db target = new Db("bad_dst");
+  private final TestDatabase source = new TestDatabase("bad_src");
+  private final TestDatabase target = new TestDatabase("bad_dst");
 
   private CopyJob.Builder job() {
     return CopyJob.builder().name("bad-input").source(source.spec()).destination(target.spec());
@@ -79,7 +80,7 @@ class BadInputIT {
 
   /** Makes the server ask {@code user} for a password over TCP; every other user keeps trust. */
   static synchronized void requirePasswordFor(String user, String password) throws Exception {
-    Db admin = new Db("hba");
+    TestDatabase admin = new TestDatabase("hba");
     admin.exec("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN CREATE ROLE "
         + user + " LOGIN PASSWORD '" + password + "'; END IF; END $$");
     Path hba = Path.of(admin.rows("SHOW hba_file").get(0).get(0));

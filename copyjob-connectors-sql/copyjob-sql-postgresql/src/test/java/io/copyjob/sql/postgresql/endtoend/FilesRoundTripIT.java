@@ -1,5 +1,7 @@
 package io.copyjob.sql.postgresql.endtoend;
 
+import io.copyjob.testkit.AllTypesTable;
+import io.copyjob.testkit.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copyjob.ConnectorSpec;
@@ -25,7 +27,7 @@ class FilesRoundTripIT {
   @TempDir
   Path dir;
 
-  private final Db db = new Db("files_rt");
+  private final TestDatabase db = new TestDatabase("files_rt");
 
   private ConnectorSpec location(String format) {
     switch (format) {

@@ -1,5 +1,6 @@
 package io.copyjob.sql.postgresql.endtoend;
 
+import io.copyjob.testkit.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copyjob.CopyJob;
@@ -22,8 +23,8 @@ class IncrementalIT {
   @TempDir
   Path marks;
 
-  private final Db source = new Db("inc_src");
-  private final Db target = new Db("inc_dst");
+  private final TestDatabase source = new TestDatabase("inc_src");
+  private final TestDatabase target = new TestDatabase("inc_dst");
 
   /** The column's value for row {@code g} and the expression that moves a row past every earlier value. */
   @ParameterizedTest(name = "{0}")

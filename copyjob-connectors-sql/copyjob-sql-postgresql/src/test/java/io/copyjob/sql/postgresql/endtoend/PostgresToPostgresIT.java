@@ -1,5 +1,7 @@
 package io.copyjob.sql.postgresql.endtoend;
 
+import io.copyjob.testkit.AllTypesTable;
+import io.copyjob.testkit.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copyjob.ConnectorSpec;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Full copies PostgreSQL to PostgreSQL through CopyJob.run(), each write method, asserting on the rows. */
 class PostgresToPostgresIT {
-  private final Db source = new Db("p2p_src");
-  private final Db target = new Db("p2p_dst");
+  private final TestDatabase source = new TestDatabase("p2p_src");
+  private final TestDatabase target = new TestDatabase("p2p_dst");
 
   private CopyJob.Builder job(ConnectorSpec destination) {
     return CopyJob.builder().name("p2p").source(source.spec()).destination(destination);

@@ -1,8 +1,6 @@
-package io.copyjob.sql.postgresql.endtoend;
+package io.copyjob.testkit;
 
 import io.copyjob.ConnectorSpec;
-import io.copyjob.sql.postgresql.PostgresConnection;
-import io.copyjob.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,24 +8,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A fresh database on the embedded server, with small SQL helpers for end-to-end tests. */
-final class Db {
-  final String name;
+public final class TestDatabase {
+  public final String name;
 
-  Db(String prefix) {
+  public TestDatabase(String prefix) {
     this.name = PostgresServer.newDatabase(prefix);
   }
 
-  ConnectorSpec spec() {
-    return PostgresConnection.of(PostgresServer.jdbcUrl(name), PostgresServer.USER, "");
+  /** The {@code postgresql} connector on this database, in the generic form (no connector dependency here). */
+  public ConnectorSpec spec() {
+    return ConnectorSpec.of("postgresql", Map.of("url", PostgresServer.jdbcUrl(name), "user", PostgresServer.USER));
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return PostgresServer.connect(name);
   }
 
-  void exec(String... statements) {
+  public void exec(String... statements) {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
@@ -37,12 +37,12 @@ final class Db {
     }
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return Long.parseLong(rows(sql).get(0).get(0));
   }
 
   /** Every row of {@code sql}, each value as PostgreSQL prints it (null as null). */
-  List<List<String>> rows(String sql) {
+  public List<List<String>> rows(String sql) {
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       List<List<String>> out = new ArrayList<>();
@@ -60,7 +60,7 @@ final class Db {
   }
 
   /** Rows in one table and not the other, both ways: 0 means equal as multisets of distinct rows. */
-  long difference(String a, String b) {
+  public long difference(String a, String b) {
     return count("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + ") x")
         + count("SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + ") x");
   }

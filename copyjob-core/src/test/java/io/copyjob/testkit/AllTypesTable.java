@@ -1,14 +1,15 @@
-package io.copyjob.sql.postgresql.endtoend;
+package io.copyjob.testkit;
 
 /** A table with every type the round-trip tests compare, and rows at the edges of each. */
-final class AllTypesTable {
-  static final String COLUMNS = "id bigint PRIMARY KEY, amount numeric(38,9), at timestamp(6), at_tz timestamptz,"
+public final class AllTypesTable {
+  public static final String COLUMNS = "id bigint PRIMARY KEY, amount numeric(38,9), at timestamp(6), at_tz timestamptz,"
       + " day date, flag boolean, bytes bytea, ref uuid, doc jsonb, note text, small smallint, ratio double precision";
 
   private AllTypesTable() {
   }
 
-  static void create(Db db, String table) {
+  /** Creates {@code table} in {@code db} with four rows of edge values. */
+  public static void create(TestDatabase db, String table) {
     db.exec("CREATE TABLE " + table + " (" + COLUMNS + ")",
         "INSERT INTO " + table + " VALUES"
             + " (1, 12345678901234567890123456789.123456789, '2024-02-29 23:59:59.999999', '2024-02-29 23:59:59.999999+05:30',"
