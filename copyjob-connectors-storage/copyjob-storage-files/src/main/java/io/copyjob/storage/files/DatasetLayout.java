@@ -53,12 +53,7 @@ final class DatasetLayout {
 
   /** Whether a path, relative to a dataset folder or the location, has a segment readers skip. */
   static boolean isHidden(String relativePath) {
-    for (String segment : relativePath.split("/")) {
-      if (segment.startsWith("_") || segment.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return io.copyjob.storage.files.location.LocationPattern.isHidden(relativePath);
   }
 
   /** Whether {@code file} would be read as data (format option, or a known extension). */
@@ -93,20 +88,40 @@ final class DatasetLayout {
   List<DataFile> dataFiles(String folder) {
     List<DataFile> files = new ArrayList<>();
     for (FileInfo f : visibleFiles(folder)) {
-      Optional<FileFormat> format = FileFormats.forFile(f.name(), options);
-      if (format.isEmpty()) {
-        throw CopyJobException.builder(ErrorCode.BAD_INPUT, "the file's format is unknown: its extension is not "
-            + ".csv, .jsonl, .ndjson, .parquet or .pq; set the 'format' option, or move the file out of the folder")
-            .location("file " + store.displayName(f.path())).build();
-      }
-      if (!files.isEmpty() && !files.get(0).format().name().equals(format.get().name())) {
-        throw CopyJobException.builder(ErrorCode.BAD_INPUT, "the folder mixes " + files.get(0).format().name()
-            + " files (" + files.get(0).file().name() + ") with " + format.get().name() + " files; a dataset has one "
-            + "format").location("file " + store.displayName(f.path())).build();
-      }
-      files.add(new DataFile(f, format.get()));
+      add(files, store, f, options);
     }
     return files;
+  }
+
+  /**
+   * The formats of the files a {@link io.copyjob.storage.files.location.FileSelector} selected.
+   *
+   * @throws CopyJobException {@code BAD_INPUT} naming a file of unknown extension (without a format option)
+   *                          or a mix of formats
+   */
+  static List<DataFile> dataFiles(List<io.copyjob.storage.files.location.SelectedFile> selected,
+      FilesOptions options) {
+    List<DataFile> files = new ArrayList<>();
+    for (io.copyjob.storage.files.location.SelectedFile f : selected) {
+      add(files, f.store(), f.file(), options);
+    }
+    return files;
+  }
+
+  private static void add(List<DataFile> files, FileStore store, FileInfo f, FilesOptions options) {
+    Optional<FileFormat> format = FileFormats.forFile(f.name(), options);
+    if (format.isEmpty()) {
+      throw CopyJobException.builder(ErrorCode.BAD_INPUT, "the file's format is unknown: its extension is not "
+          + ".csv, .jsonl, .ndjson, .parquet or .pq (for CSV and JSON Lines optionally followed by .gz, .snappy or "
+          + ".zst); set the 'format' option, or move the file out of the folder or the locations")
+          .location("file " + store.displayName(f.path())).build();
+    }
+    if (!files.isEmpty() && !files.get(0).format().name().equals(format.get().name())) {
+      throw CopyJobException.builder(ErrorCode.BAD_INPUT, "the dataset mixes " + files.get(0).format().name()
+          + " files (" + files.get(0).file().name() + ") with " + format.get().name() + " files; a dataset has one "
+          + "format").location("file " + store.displayName(f.path())).build();
+    }
+    files.add(new DataFile(store, f, format.get()));
   }
 
   /** Folders one or two levels below the location that directly hold at least one data file, sorted. */
@@ -121,7 +136,11 @@ final class DatasetLayout {
     return new ArrayList<>(ids);
   }
 
-  /** A data file and the format it is read with. */
-  record DataFile(FileInfo file, FileFormat format) {
+  /** A data file, the store it is read through and the format it is read with. */
+  record DataFile(FileStore store, FileInfo file, FileFormat format) {
+
+    String displayName() {
+      return store.displayName(file.path());
+    }
   }
 }

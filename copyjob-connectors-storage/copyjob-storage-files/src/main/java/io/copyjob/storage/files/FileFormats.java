@@ -1,6 +1,7 @@
 package io.copyjob.storage.files;
 
 import io.copyjob.storage.files.format.FileFormat;
+import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.format.csv.CsvFormat;
 import io.copyjob.storage.files.format.jsonl.JsonlFormat;
 import io.copyjob.storage.files.format.parquet.ParquetFormat;
@@ -15,8 +16,8 @@ final class FileFormats {
   /** The format named {@code name} ({@code csv}, {@code jsonl}, {@code parquet}) with the options' settings. */
   static FileFormat byName(String name, FilesOptions options) {
     switch (name) {
-      case "csv": return new CsvFormat(options.csv());
-      case "jsonl": return new JsonlFormat();
+      case "csv": return new CsvFormat(options.csv(), options.textCompression());
+      case "jsonl": return new JsonlFormat(options.textCompression());
       case "parquet": return new ParquetFormat(options.compression());
       default: throw new IllegalArgumentException("unknown format " + name);
     }
@@ -24,20 +25,22 @@ final class FileFormats {
 
   /**
    * The format of a file named {@code fileName}: the configured one when set, else by extension
-   * ({@code .csv}; {@code .jsonl}, {@code .ndjson}; {@code .parquet}, {@code .pq}); empty when unknown.
+   * ({@code .csv}; {@code .jsonl}, {@code .ndjson}; {@code .parquet}, {@code .pq}), after a compression extension
+   * ({@code .csv.gz}, {@code .jsonl.zst}, ...: see {@link Compression}); empty when unknown. Parquet files are
+   * compressed inside, never as a whole.
    */
   static Optional<FileFormat> forFile(String fileName, FilesOptions options) {
     if (options.format().isPresent()) {
       return Optional.of(byName(options.format().get(), options));
     }
-    String lower = fileName.toLowerCase(Locale.ROOT);
+    String lower = Compression.stripExtension(fileName.toLowerCase(Locale.ROOT));
     if (lower.endsWith(".csv")) {
       return Optional.of(byName("csv", options));
     }
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       return Optional.of(byName("jsonl", options));
     }
-    if (lower.endsWith(".parquet") || lower.endsWith(".pq")) {
+    if ((lower.endsWith(".parquet") || lower.endsWith(".pq")) && lower.length() == fileName.length()) {
       return Optional.of(byName("parquet", options));
     }
     return Optional.empty();

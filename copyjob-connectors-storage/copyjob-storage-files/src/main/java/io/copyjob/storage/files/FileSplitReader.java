@@ -5,10 +5,13 @@ import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.spi.SplitReader;
 import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.format.RowSpan;
+import java.util.function.Consumer;
 
 /**
  * Reads one file split through its format, dropping rows at or below the watermark and the extra incremental
- * column read only to filter on. Without a filter, batches pass through untouched.
+ * column read only to filter on. Without a filter, batches pass through untouched. At the end of a byte range it
+ * hands the range's {@link RowSpan} to a check (see {@link RangeLedger}), which may fail the read.
  */
 final class FileSplitReader implements SplitReader {
   private final FormatReader reader;
@@ -16,9 +19,13 @@ final class FileSplitReader implements SplitReader {
   private final WatermarkFilter filter;
   private final int watermarkIndex;
   private final String file;
+  private final Consumer<RowSpan> onEnd;
+  private boolean ended;
 
-  FileSplitReader(FormatReader reader, Schema columns, WatermarkFilter filter, int watermarkIndex, String file) {
+  FileSplitReader(FormatReader reader, Schema columns, WatermarkFilter filter, int watermarkIndex, String file,
+      Consumer<RowSpan> onEnd) {
     this.reader = reader;
+    this.onEnd = onEnd;
     this.columns = columns;
     this.filter = filter;
     this.watermarkIndex = watermarkIndex;
@@ -29,13 +36,24 @@ final class FileSplitReader implements SplitReader {
   public RecordBatch next() {
     while (true) {
       RecordBatch in = reader.next();
-      if (in == null || filter == null) {
+      if (in == null) {
+        end();
+        return null;
+      }
+      if (filter == null) {
         return in;
       }
       RecordBatch out = filter(in);
       if (out.rowCount() > 0) {
         return out;
       }
+    }
+  }
+
+  private void end() {
+    if (!ended) {
+      ended = true;
+      reader.rowSpan().ifPresent(onEnd);
     }
   }
 

@@ -19,7 +19,9 @@ import java.util.Set;
  * <pre>{@code
  * FilesLocation.parquet(Path.of("/data/lake"))
  * FilesLocation.builder().location("s3://bucket/lake").format(FilesLocation.Format.CSV)
- *     .csvDelimiter(';').maxRowsPerFile(1_000_000).build()
+ *     .csvDelimiter(';').compression(Compression.GZIP).maxBytesPerFile(256L << 20).build()
+ * // one dataset "sales" from several places, COPY INTO style:
+ * FilesLocation.builder().locations("s3://bucket/in/2024/*.csv.gz", "s3://bucket/in/extra/").dataset("sales").build()
  * }</pre>
  */
 public final class FilesLocation {
@@ -56,6 +58,15 @@ public final class FilesLocation {
     return builder().location(folder).build();
   }
 
+  /**
+   * A source of one dataset, {@value FilesOptions#DEFAULT_DATASET}, made of the files these locations select
+   * (files, folders, wildcard patterns: see {@link io.copyjob.storage.files.location.LocationPattern}), each file
+   * read by its extension.
+   */
+  public static ConnectorSpec locations(String... locations) {
+    return builder().locations(locations).build();
+  }
+
   /** An empty builder: set at least the location, and the format for a destination. */
   public static Builder builder() {
     return new Builder();
@@ -83,6 +94,35 @@ public final class FilesLocation {
       return set(FilesOptions.LOCATION, location);
     }
 
+    /**
+     * Sources: read one dataset made of the files these locations select, instead of a folder per dataset;
+     * replaces locations set before. Stored as one {@code locations} option, one location per line.
+     *
+     * @throws IllegalArgumentException for an empty list or a location with a line break
+     */
+    public Builder locations(String... locations) {
+      return locations(java.util.Arrays.asList(locations));
+    }
+
+    /** Sources: the locations of the one dataset (see {@link #locations(String...)}). */
+    public Builder locations(java.util.List<String> locations) {
+      if (locations.isEmpty()) {
+        throw new IllegalArgumentException("no location given");
+      }
+      for (String l : locations) {
+        if (Objects.requireNonNull(l, "location").contains("\n") || l.contains("\r")) {
+          throw new IllegalArgumentException("a location cannot hold a line break: " + l);
+        }
+      }
+      options.keySet().removeIf(k -> k.startsWith(FilesOptions.LOCATIONS + "."));
+      return set(FilesOptions.LOCATIONS, String.join("\n", locations));
+    }
+
+    /** The name of the dataset {@link #locations} form; {@value FilesOptions#DEFAULT_DATASET} when not set. */
+    public Builder dataset(String name) {
+      return set(FilesOptions.DATASET, name);
+    }
+
     /** The file format; required for a destination, by extension for a source when not set. */
     public Builder format(Format format) {
       return set(FilesOptions.FORMAT, format.optionValue());
@@ -91,6 +131,30 @@ public final class FilesLocation {
     /** The Parquet codec; zstd when not set. */
     public Builder compression(ParquetCompression compression) {
       return set(FilesOptions.COMPRESSION, compression.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The compression of CSV and JSON Lines files: written compressed with that codec (and its extension,
+     * {@code .csv.gz}...); read with it, or by extension with {@code AUTO} (the default for sources). For
+     * Parquet, the codec of the pages ({@code AUTO} is zstd).
+     */
+    public Builder compression(io.copyjob.storage.files.format.compress.Compression compression) {
+      return set(FilesOptions.COMPRESSION, compression.optionValue());
+    }
+
+    /** The size of the parts large files are read in, in bytes; 0 reads each file whole. Default 64 MiB. */
+    public Builder splitSize(long bytes) {
+      return set(FilesOptions.SPLIT_SIZE, Long.toString(bytes));
+    }
+
+    /** Quoted CSV values may hold line breaks: each CSV file is read whole, never in byte ranges. */
+    public Builder csvMultiline() {
+      return set(FilesOptions.CSV_MULTILINE, "true");
+    }
+
+    /** Starts a new file once a file has reached this many bytes (checked after each batch). */
+    public Builder maxBytesPerFile(long bytes) {
+      return set(FilesOptions.MAX_BYTES_PER_FILE, Long.toString(bytes));
     }
 
     /** The CSV field separator; {@code ,} when not set. */

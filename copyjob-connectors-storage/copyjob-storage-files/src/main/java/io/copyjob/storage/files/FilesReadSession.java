@@ -9,26 +9,31 @@ import io.copyjob.spi.ReadSession;
 import io.copyjob.spi.Split;
 import io.copyjob.spi.SplitReader;
 import io.copyjob.spi.Watermark;
+import io.copyjob.storage.files.format.FilePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One read of a dataset: the file list taken when the session began, one split per file. Files have no cheap
- * maximum, so {@link #upperBound()} is empty and the engine takes the largest watermark value it sees; rows at
- * or below the saved watermark are dropped while reading ({@link WatermarkFilter}).
+ * One read of a dataset: the file list taken when the session began. When the engine asks for more than one
+ * split, files larger than the split size are cut into parts (byte ranges of uncompressed CSV and JSON Lines,
+ * groups of Parquet row groups; see {@link io.copyjob.storage.files.format.FileFormat#split}); otherwise one
+ * split per file. Files have no cheap maximum, so {@link #upperBound()} is empty and the engine takes the
+ * largest watermark value it sees; rows at or below the saved watermark are dropped while reading
+ * ({@link WatermarkFilter}).
  */
 final class FilesReadSession implements ReadSession {
-  private final DatasetLayout layout;
   private final List<DatasetLayout.DataFile> files;
+  private final long splitSize;
+  private final RangeLedger ledger = new RangeLedger();
   private final ReadRequest request;
   private final Schema readSchema;
   private final int watermarkIndex;
   private final WatermarkFilter filter;
 
-  FilesReadSession(DatasetLayout layout, List<DatasetLayout.DataFile> files, ReadRequest request) {
-    this.layout = layout;
+  FilesReadSession(List<DatasetLayout.DataFile> files, ReadRequest request, long splitSize) {
     this.files = files;
+    this.splitSize = splitSize;
     this.request = request;
     Schema columns = request.columns();
     Optional<Watermark> lower = request.lowerExclusive();
@@ -59,8 +64,16 @@ final class FilesReadSession implements ReadSession {
   @Override
   public List<Split> planSplits(Optional<Watermark> upperInclusive) {
     List<Split> splits = new ArrayList<>(files.size());
+    long target = request.desiredSplits() > 1 ? splitSize : Long.MAX_VALUE;
     for (DatasetLayout.DataFile f : files) {
-      splits.add(new FileSplit(f.file(), f.format(), layout.store().displayName(f.file().path())));
+      String name = f.displayName();
+      try {
+        for (FilePart part : f.format().split(f.store(), f.file(), target)) {
+          splits.add(new FileSplit(f.store(), part, f.format(), name));
+        }
+      } catch (CopyJobException e) {
+        throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();
+      }
     }
     return splits;
   }
@@ -69,8 +82,9 @@ final class FilesReadSession implements ReadSession {
   public SplitReader openReader(Split split) {
     FileSplit s = (FileSplit) split;
     try {
-      return new FileSplitReader(s.format().openReader(layout.store(), s.file(), request.dataset().schema(), readSchema,
-          request.batchRows()), request.columns(), filter, watermarkIndex, s.describe());
+      return new FileSplitReader(s.format().openReader(s.store(), s.part(), request.dataset().schema(), readSchema,
+          request.batchRows()), request.columns(), filter, watermarkIndex, s.describe(),
+          span -> ledger.report(s.fileName(), s.part(), span));
     } catch (CopyJobException e) {
       throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();
     }

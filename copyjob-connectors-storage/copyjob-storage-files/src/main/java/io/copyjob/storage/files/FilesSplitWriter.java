@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * One writer of a files transaction. Creates its first file only when the first row arrives, so a writer
- * that gets no rows leaves no file; starts a new file after {@code maxRowsPerFile} rows.
+ * that gets no rows leaves no file; starts a new file after {@code maxRowsPerFile} rows, and after a batch that
+ * brought the file to {@code maxBytesPerFile} bytes or more (written, plus what a Parquet writer still holds in
+ * memory), so files end up to about one batch larger than that. A new file is only started for rows to write.
  */
 final class FilesSplitWriter implements SplitWriter {
   private final FilesWriteTransaction tx;
@@ -45,10 +47,15 @@ final class FilesSplitWriter implements SplitWriter {
       from += take;
       rowsInFile += take;
       rows += take;
-      if (rowsInFile >= max) {
+      if (rowsInFile >= max || (tx.maxBytesPerFile() != Long.MAX_VALUE && fileBytes() >= tx.maxBytesPerFile())) {
         endFile();
       }
     }
+  }
+
+  private long fileBytes() {
+    long buffered = writer.estimatedBytes(); // first: text writers flush here
+    return Math.max(pending.bytesWritten(), buffered);
   }
 
   private void startFile() {

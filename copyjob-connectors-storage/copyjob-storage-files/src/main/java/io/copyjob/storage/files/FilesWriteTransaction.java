@@ -71,6 +71,10 @@ final class FilesWriteTransaction implements WriteTransaction {
     return options.maxRowsPerFile();
   }
 
+  long maxBytesPerFile() {
+    return options.maxBytesPerFile();
+  }
+
   String runId() {
     return request.runId();
   }

@@ -374,7 +374,18 @@ class FilesConnectorTest {
     assertInvalid(Map.of("location", "x"), ConnectorRole.SINK, "'format'");
     assertInvalid(Map.of("location", "x", "format", "xml"), ConnectorRole.SOURCE, "'format'");
     assertInvalid(Map.of("location", "x", "format", "parquet", "compression", "lzo"), ConnectorRole.SINK, "'compression'");
-    assertInvalid(Map.of("location", "x", "format", "csv", "compression", "zstd"), ConnectorRole.SINK, "'compression'");
+    // Text formats are compressed too now; only "auto" makes no sense for writing.
+    assertInvalid(Map.of("location", "x", "format", "csv", "compression", "auto"), ConnectorRole.SINK, "'compression'");
+    assertInvalid(Map.of("location", "x", "locations", "/in"), ConnectorRole.SOURCE, "'locations'");
+    assertInvalid(Map.of("locations", "/in", "format", "csv"), ConnectorRole.SINK, "'locations'");
+    assertInvalid(Map.of("locations", "s3://b*/x"), ConnectorRole.SOURCE, "'locations'");
+    assertInvalid(Map.of("locations.x", "/in"), ConnectorRole.SOURCE, "'locations.x'");
+    assertInvalid(Map.of("locations", "/in", "dataset", "a.b.c"), ConnectorRole.SOURCE, "'dataset'");
+    assertInvalid(Map.of("location", "x", "dataset", "a"), ConnectorRole.SOURCE, "'dataset'");
+    assertInvalid(Map.of("location", "x", "splitSize", "64 parsecs"), ConnectorRole.SOURCE, "'splitSize'");
+    assertInvalid(Map.of("location", "x", "maxBytesPerFile", "0"), ConnectorRole.SOURCE, "'maxBytesPerFile'");
+    assertInvalid(Map.of("location", "x", "fileName", "data.csv", "maxBytesPerFile", "5"), ConnectorRole.SOURCE,
+        "'fileName'");
     assertInvalid(Map.of("location", "x", "csv.delimiter", ",,"), ConnectorRole.SOURCE, "'csv.delimiter'");
     assertInvalid(Map.of("location", "x", "csv.quote", ","), ConnectorRole.SOURCE, "'csv.quote'");
     assertInvalid(Map.of("location", "x", "csv.header", "yes"), ConnectorRole.SOURCE, "'csv.header'");

@@ -13,7 +13,8 @@ public interface FormatWriter extends AutoCloseable {
 
   /**
    * The file's size so far including what the writer still buffers (a Parquet row group in memory), for rolling
-   * over to a new file; -1 when the writer buffers little and the pending file's byte count is close enough.
+   * over to a new file; -1 when the pending file's byte count is the measure. Text writers flush their character
+   * buffers here, so that count is current (less what a compressor still holds).
    */
   default long estimatedBytes() {
     return -1;

@@ -67,6 +67,17 @@ final class CsvFileWriter implements FormatWriter {
     return rows;
   }
 
+  /** Flushes the CSV writer's buffer into the pending file (or its compressor); see {@link FormatWriter}. */
+  @Override
+  public long estimatedBytes() {
+    try {
+      csv.flush();
+    } catch (IOException e) {
+      throw FileErrors.storeError(file, "write the file", e);
+    }
+    return -1;
+  }
+
   @Override
   public void close() {
     if (closed) {

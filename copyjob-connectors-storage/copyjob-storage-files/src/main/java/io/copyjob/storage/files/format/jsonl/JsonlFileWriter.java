@@ -65,6 +65,17 @@ final class JsonlFileWriter implements FormatWriter {
     return rows;
   }
 
+  /** Flushes the generator's buffer into the pending file (or its compressor); see {@link FormatWriter}. */
+  @Override
+  public long estimatedBytes() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw FileErrors.storeError(file, "write the file", e);
+    }
+    return -1;
+  }
+
   @Override
   public void close() {
     if (closed) {
