@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.xerial.snappy.SnappyFramedInputStream;
 import org.xerial.snappy.SnappyInputStream;
@@ -72,11 +71,7 @@ public final class Codecs {
       case NONE:
         return raw;
       case GZIP:
-        return new GZIPOutputStream(raw, 64 * 1024) {
-          {
-            def.setLevel(Deflater.DEFAULT_COMPRESSION);
-          }
-        };
+        return new GZIPOutputStream(raw, 64 * 1024);
       case ZSTD:
         return new ZstdOutputStreamNoFinalizer(raw, 3);
       case SNAPPY:
