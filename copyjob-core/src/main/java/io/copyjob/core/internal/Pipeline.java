@@ -61,7 +61,8 @@ final class Pipeline {
 
   /**
    * Reads every split of {@code session} through {@code shaper}, writes through {@code tx}, and returns the
-   * writers' fragments. {@code onBatch} sees each shaped batch in a reader thread (watermark, progress).
+   * writers' fragments. {@code onBatch} sees each batch as read, before shaping, in a reader thread (watermark,
+   * progress), after the batch is counted in {@link #rowsRead()}.
    */
   List<Fragment> run(ReadSession session, List<Split> splits, Shaper shaper, WriteTransaction tx,
       Consumer<RecordBatch> onBatch) {
@@ -108,21 +109,27 @@ final class Pipeline {
   private void read(ReadSession session, Split split, Shaper shaper, Consumer<RecordBatch> onBatch) {
     try (SplitReader reader = session.openReader(split)) {
       long offset = 0;
+      long bytesCounted = 0;
       RecordBatch batch;
       while (failure.get() == null && (batch = reader.next()) != null) {
         int rows = batch.rowCount();
         if (rows == 0) {
           continue;
         }
+        // Count before onBatch, so that a progress event fired from it includes this batch; bytes are taken
+        // per batch (one call, no allocation) so that progress shows them during a long split, not only after.
+        rowsRead.add(rows);
+        long bytes = reader.bytesRead();
+        bytesRead.add(bytes - bytesCounted);
+        bytesCounted = bytes;
         onBatch.accept(batch);
         RecordBatch shaped = shaper.shape(batch, split.describe(), offset);
         offset += rows;
-        rowsRead.add(rows);
         if (!put(shaped)) {
           return;
         }
       }
-      bytesRead.add(reader.bytesRead());
+      bytesRead.add(reader.bytesRead() - bytesCounted);
     }
   }
 

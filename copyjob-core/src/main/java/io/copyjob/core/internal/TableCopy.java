@@ -60,6 +60,7 @@ final class TableCopy {
   TableResult run() {
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
+    lastProgress.set(startNanos - PROGRESS_INTERVAL_NANOS); // the first batch reports at once
     String sourceName = plan.sourceName();
     TableResult.Builder result = TableResult.builder(sourceName).destinationTable(plan.target().toString())
         .mode(plan.spec().mode()).startedAt(started);
@@ -95,6 +96,8 @@ final class TableCopy {
           }
           progress(p, sourceName, startNanos);
         });
+        // A last event with the final counters, however short the table: listeners see where reading ended.
+        fireProgress(pipeline, sourceName, startNanos, System.nanoTime());
         long written = tx.commit(fragments);
         result.rowsWritten(written).bytesWritten(fragments.stream().mapToLong(Fragment::bytes).sum());
         Optional<Watermark> after = upper.isPresent() ? upper : tracker == null ? Optional.empty() : tracker.max();
@@ -153,11 +156,14 @@ final class TableCopy {
     long now = System.nanoTime();
     long last = lastProgress.get();
     if (now - last >= PROGRESS_INTERVAL_NANOS && lastProgress.compareAndSet(last, now)) {
-      CopyListener.Progress event = new CopyListener.Progress(job.name(), runId, sourceName, pipeline.rowsRead(),
-          pipeline.rowsWritten(),
-          pipeline.bytesRead(), Duration.ofNanos(now - startNanos));
-      listeners.fire(l -> l.onProgress(event));
+      fireProgress(pipeline, sourceName, startNanos, now);
     }
+  }
+
+  private void fireProgress(Pipeline pipeline, String sourceName, long startNanos, long now) {
+    CopyListener.Progress event = new CopyListener.Progress(job.name(), runId, sourceName, pipeline.rowsRead(),
+        pipeline.rowsWritten(), pipeline.bytesRead(), Duration.ofNanos(now - startNanos));
+    listeners.fire(l -> l.onProgress(event));
   }
 
   private CopyJobException contextualise(Throwable e) {
