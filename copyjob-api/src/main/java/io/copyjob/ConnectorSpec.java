@@ -63,6 +63,26 @@ public final class ConnectorSpec {
     return ConnectorOptions.of(type, options, sensitive);
   }
 
+  /**
+   * The keys of this spec's options whose values are secret: those the installed connector of this type
+   * declares, and any whose key names a password, secret, key, token or credential. These are the values that
+   * {@link #toString()} masks and that a saved job definition must hold as references.
+   */
+  public Set<String> sensitiveKeys() {
+    Set<String> declared = new HashSet<>();
+    ConnectorProvider provider = ConnectorRegistry.providers().get(type);
+    if (provider != null) {
+      declared.addAll(provider.sensitiveOptions());
+    }
+    Set<String> sensitive = new java.util.TreeSet<>();
+    for (String k : options.keySet()) {
+      if (declared.contains(k) || looksSecret(k)) {
+        sensitive.add(k);
+      }
+    }
+    return java.util.Collections.unmodifiableSet(sensitive);
+  }
+
   static boolean looksSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     for (String word : SECRET_WORDS) {
@@ -86,14 +106,10 @@ public final class ConnectorSpec {
   /** {@code type{key=value, password=****}}. */
   @Override
   public String toString() {
-    Set<String> sensitive = new HashSet<>();
-    ConnectorProvider provider = ConnectorRegistry.providers().get(type);
-    if (provider != null) {
-      sensitive.addAll(provider.sensitiveOptions());
-    }
+    Set<String> sensitive = sensitiveKeys();
     StringBuilder sb = new StringBuilder(type).append('{');
     options.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ").append(k).append('=')
-        .append(sensitive.contains(k) || looksSecret(k) ? "****" : Redactor.urlsOnly().scrub(v)));
+        .append(sensitive.contains(k) ? "****" : Redactor.urlsOnly().scrub(v)));
     return sb.append('}').toString();
   }
 }

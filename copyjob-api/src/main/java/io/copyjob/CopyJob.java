@@ -47,6 +47,7 @@ public final class CopyJob {
   private final int batchRows;
   private final WatermarkStore watermarkStore;
   private final RunHistoryStore runHistoryStore;
+  private final SecretResolver secretResolver;
   private final List<CopyListener> listeners;
 
   private CopyJob(Builder b) {
@@ -58,6 +59,7 @@ public final class CopyJob {
     this.batchRows = b.batchRows;
     this.watermarkStore = b.watermarkStore;
     this.runHistoryStore = b.runHistoryStore;
+    this.secretResolver = b.secretResolver;
     this.listeners = List.copyOf(b.listeners);
   }
 
@@ -76,6 +78,7 @@ public final class CopyJob {
     b.batchRows = batchRows;
     b.watermarkStore = watermarkStore;
     b.runHistoryStore = runHistoryStore;
+    b.secretResolver = secretResolver;
     b.listeners.addAll(listeners);
     return b;
   }
@@ -100,6 +103,13 @@ public final class CopyJob {
 
   /** Where run results are recorded; empty means an in-memory history shared by the jobs of this JVM. */
   public Optional<RunHistoryStore> runHistoryStore() { return Optional.ofNullable(runHistoryStore); }
+
+  /**
+   * What resolves the {@code ${secret:NAME}} references in connector options when a run opens a connector;
+   * empty means none ({@code ${env:NAME}} references are always read from the environment). A runtime setting
+   * like the stores: not part of {@link #equals(Object)} nor of a saved job definition.
+   */
+  public Optional<SecretResolver> secretResolver() { return Optional.ofNullable(secretResolver); }
 
   public List<CopyListener> listeners() { return listeners; }
 
@@ -146,6 +156,7 @@ public final class CopyJob {
     private int batchRows = io.copyjob.data.RecordBatch.DEFAULT_CAPACITY;
     private WatermarkStore watermarkStore;
     private RunHistoryStore runHistoryStore;
+    private SecretResolver secretResolver;
     private final List<CopyListener> listeners = new ArrayList<>();
 
     private Builder() {
@@ -236,6 +247,16 @@ public final class CopyJob {
     /** Where to record run results. Without one, results are kept in memory for the life of the JVM. */
     public Builder runHistoryStore(RunHistoryStore store) {
       this.runHistoryStore = store;
+      return this;
+    }
+
+    /**
+     * Resolves option values of the form {@code ${secret:NAME}} when a run opens a connector, so that the job
+     * (and its saved definition) holds the reference and never the secret. Without one, only
+     * {@code ${env:NAME}} references (environment variables) resolve.
+     */
+    public Builder secretResolver(SecretResolver resolver) {
+      this.secretResolver = resolver;
       return this;
     }
 
