@@ -9,7 +9,9 @@ import io.copyjob.ErrorCode;
 import io.copyjob.RunResult;
 import io.copyjob.TableResult;
 import io.copyjob.TableStatus;
+import io.copyjob.core.definition.SecretReferences;
 import io.copyjob.internal.ConnectorRegistry;
+import io.copyjob.spi.ConnectorOptions;
 import io.copyjob.spi.ConnectorProvider;
 import io.copyjob.spi.RunHistoryStore;
 import io.copyjob.spi.SinkConnector;
@@ -36,6 +38,8 @@ final class JobRun {
   private final RunHistoryStore history;
   private final Listeners listeners;
   private final String runId;
+  private final ResolvedConnector source;
+  private final ResolvedConnector destination;
   private final Redactor redactor;
 
   JobRun(CopyJob job, WatermarkStore watermarks, RunHistoryStore history) {
@@ -44,16 +48,50 @@ final class JobRun {
     this.history = history;
     this.listeners = new Listeners(job.listeners());
     this.runId = RUN_ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
-    this.redactor = redactorFor(job);
+    this.source = ResolvedConnector.of(job, job.source(), "source");
+    this.destination = ResolvedConnector.of(job, job.destination(), "destination");
+    this.redactor = redactorFor(source, destination);
   }
 
-  static Redactor redactorFor(CopyJob job) {
+  /** A redactor of the secret option values after resolution, and of every value a secret reference gave. */
+  static Redactor redactorFor(ResolvedConnector... connectors) {
     List<String> secrets = new ArrayList<>();
-    for (ConnectorSpec spec : List.of(job.source(), job.destination())) {
-      ConnectorProvider p = ConnectorRegistry.find(spec.type());
-      secrets.addAll(spec.toOptions(p).secretValues());
+    for (ResolvedConnector c : connectors) {
+      ConnectorProvider p = ConnectorRegistry.find(c.spec().type());
+      // An unresolved reference names a secret and is not one: keep it readable in the error that names it.
+      c.spec().toOptions(p).secretValues().stream().filter(v -> !SecretReferences.isReference(v)).forEach(secrets::add);
+      secrets.addAll(c.secrets());
     }
     return Redactor.of(secrets);
+  }
+
+  /**
+   * A connector's spec with its {@code ${env:...}} and {@code ${secret:...}} references resolved once, when the
+   * run starts; or, when one cannot be resolved, the unresolved spec and the error that opening it throws.
+   */
+  record ResolvedConnector(ConnectorSpec spec, List<String> secrets, CopyJobException error) {
+    static ResolvedConnector of(CopyJob job, ConnectorSpec spec, String role) {
+      try {
+        SecretReferences.Resolved r = SecretReferences.using(job.secretResolver()).resolve(spec, role);
+        return new ResolvedConnector(r.spec(), r.secretValues(), null);
+      } catch (CopyJobException e) {
+        return new ResolvedConnector(spec, List.of(), e.toBuilder().jobIfAbsent(job.name()).build());
+      }
+    }
+
+    /** The options to open the connector with; throws the resolution error, if any. */
+    ConnectorOptions options(ConnectorProvider p) {
+      if (error != null) {
+        throw error.toBuilder().build();
+      }
+      return spec.toOptions(p);
+    }
+
+    /** Secrets masked. */
+    @Override
+    public String toString() {
+      return spec.toString();
+    }
   }
 
   RunResult run() {
@@ -100,12 +138,12 @@ final class JobRun {
 
   private SourceConnector openSource() {
     ConnectorProvider p = ConnectorRegistry.find(job.source().type());
-    return p.createSource(job.source().toOptions(p));
+    return p.createSource(source.options(p));
   }
 
   private SinkConnector openSink() {
     ConnectorProvider p = ConnectorRegistry.find(job.destination().type());
-    return p.createSink(job.destination().toOptions(p));
+    return p.createSink(destination.options(p));
   }
 
   private TableResult failed(String table, CopyJobException e) {

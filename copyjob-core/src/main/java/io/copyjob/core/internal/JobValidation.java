@@ -22,20 +22,24 @@ import java.util.Optional;
  */
 final class JobValidation {
   private final CopyJob job;
+  private final JobRun.ResolvedConnector resolvedSource;
+  private final JobRun.ResolvedConnector resolvedDestination;
   private final Redactor redactor;
   private final List<CopyJobException> problems = new ArrayList<>();
   private final List<String> tables = new ArrayList<>();
 
   JobValidation(CopyJob job) {
     this.job = job;
-    this.redactor = JobRun.redactorFor(job);
+    this.resolvedSource = JobRun.ResolvedConnector.of(job, job.source(), "source");
+    this.resolvedDestination = JobRun.ResolvedConnector.of(job, job.destination(), "destination");
+    this.redactor = JobRun.redactorFor(resolvedSource, resolvedDestination);
   }
 
   ValidationReport validate() {
     ConnectorProvider sourceProvider = ConnectorRegistry.find(job.source().type());
     ConnectorProvider sinkProvider = ConnectorRegistry.find(job.destination().type());
-    try (SourceConnector source = sourceProvider.createSource(job.source().toOptions(sourceProvider));
-        SinkConnector sink = sinkProvider.createSink(job.destination().toOptions(sinkProvider))) {
+    try (SourceConnector source = sourceProvider.createSource(resolvedSource.options(sourceProvider));
+        SinkConnector sink = sinkProvider.createSink(resolvedDestination.options(sinkProvider))) {
       source.checkConnection();
       sink.checkConnection();
       TablePlanner planner = new TablePlanner(job.name());
