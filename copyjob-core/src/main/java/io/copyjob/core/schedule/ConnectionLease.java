@@ -1,0 +1,52 @@
+package io.copyjob.core.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A lock held by a dedicated connection: releases it, then closes the connection, once. */
+final class ConnectionLease implements JobLock.Lease {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLease.class);
+
+  /** Releases the lock on the connection. */
+  interface Release {
+    void release(Connection c) throws SQLException;
+  }
+
+  private final String job;
+  private final Connection connection;
+  private final Release release;
+  private boolean closed;
+
+  ConnectionLease(String job, Connection connection, Release release) {
+    this.job = job;
+    this.connection = connection;
+    this.release = release;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // An interrupted thread (shutdownNow) must still release the lock; restore the flag afterwards.
+    boolean interrupted = Thread.interrupted();
+    try {
+      release.release(connection);
+    } catch (SQLException e) {
+      // Closing the session releases a session-level lock anyway.
+      LOG.warn("cannot release the lock of job {} ({}); closing its connection releases it", job, e.getMessage());
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.warn("cannot close the lock connection of job {}: {}", job, e.getMessage());
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
