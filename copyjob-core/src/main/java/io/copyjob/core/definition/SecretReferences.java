@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +32,12 @@ public final class SecretReferences {
     this.environment = environment;
   }
 
-  /** Resolves {@code ${env:...}} from {@link System#getenv(String)} and {@code ${secret:...}} with {@code secrets}. */
-  public static SecretReferences using(Optional<SecretResolver> secrets) {
-    return new SecretReferences(secrets.orElse(null), System::getenv);
+  /**
+   * Resolves {@code ${env:...}} from {@link System#getenv(String)} and {@code ${secret:...}} with {@code secrets};
+   * with a null resolver every {@code ${secret:...}} reference is an error saying to set one.
+   */
+  public static SecretReferences using(SecretResolver secrets) {
+    return new SecretReferences(secrets, System::getenv);
   }
 
   /** For tests: an environment given as a function. */
@@ -62,7 +64,7 @@ public final class SecretReferences {
     /** Secrets masked. */
     @Override
     public String toString() {
-      return "Resolved{" + spec + "}";
+      return "Resolved{" + io.copyjob.spi.Redactor.of(secretValues).scrub(spec.toString()) + "}";
     }
   }
 

@@ -72,7 +72,7 @@ final class JobRun {
   record ResolvedConnector(ConnectorSpec spec, List<String> secrets, CopyJobException error) {
     static ResolvedConnector of(CopyJob job, ConnectorSpec spec, String role) {
       try {
-        SecretReferences.Resolved r = SecretReferences.using(job.secretResolver()).resolve(spec, role);
+        SecretReferences.Resolved r = SecretReferences.using(job.secretResolver().orElse(null)).resolve(spec, role);
         return new ResolvedConnector(r.spec(), r.secretValues(), null);
       } catch (CopyJobException e) {
         return new ResolvedConnector(spec, List.of(), e.toBuilder().jobIfAbsent(job.name()).build());
@@ -90,7 +90,7 @@ final class JobRun {
     /** Secrets masked. */
     @Override
     public String toString() {
-      return spec.toString();
+      return Redactor.of(secrets).scrub(spec.toString());
     }
   }
 

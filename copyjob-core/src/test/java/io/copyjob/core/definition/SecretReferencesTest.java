@@ -89,7 +89,7 @@ class SecretReferencesTest {
     ConnectorSpec secret = ConnectorSpec.of("memory", JobDefinitionTest.map("password", "${secret:other}"));
     assertThatThrownBy(() -> SecretReferences.using(VAULT, name -> null).resolve(secret, "source"))
         .hasMessageContaining("${secret:other}").hasMessageContaining("knows no secret 'other'");
-    assertThatThrownBy(() -> SecretReferences.using(Optional.empty()).resolve(secret, "source"))
+    assertThatThrownBy(() -> SecretReferences.using((SecretResolver) null).resolve(secret, "source"))
         .hasMessageContaining("${secret:other}").hasMessageContaining("secretResolver(...)");
     SecretResolver broken = name -> {
       throw new IllegalStateException("vault said " + SECRET);
@@ -145,6 +145,7 @@ class SecretReferencesTest {
         .source(MemoryConnectorProvider.spec(src, "password", "${secret:dst-password}"))
         .destination(MemoryConnectorProvider.spec("${secret:store-name}"))
         .table("s.t").build()), b -> b.secretResolver(name -> Optional.of(name.equals("store-name") ? dst : SECRET)));
+    assertThat(job.validate().isValid()).isTrue();
     RunResult run = job.run().throwIfFailed();
     assertThat(run.rowsWritten()).isEqualTo(5);
     assertThat(MemoryStore.named(dst).rows(T)).hasSize(5);
