@@ -44,6 +44,8 @@ final class TableCopy {
   private final Listeners listeners;
   private final Redactor redactor;
   private final AtomicLong lastProgress = new AtomicLong();
+  /** Rows read plus rows written in the last progress event: both only grow, so an equal sum means equal counters. */
+  private final AtomicLong lastProgressRows = new AtomicLong(-1);
 
   TableCopy(CopyJob job, String runId, TablePlan plan, SourceConnector source, SinkConnector sink,
       WatermarkStore watermarks, Listeners listeners, Redactor redactor) {
@@ -96,8 +98,10 @@ final class TableCopy {
           }
           progress(p, sourceName, startNanos);
         });
-        // A last event with the final counters, however short the table: listeners see where reading ended.
-        fireProgress(pipeline, sourceName, startNanos, System.nanoTime());
+        // A last event with the final counters, however short the table, unless the last one had them already.
+        if (pipeline.rowsRead() + pipeline.rowsWritten() != lastProgressRows.get()) {
+          fireProgress(pipeline, sourceName, startNanos, System.nanoTime());
+        }
         long written = tx.commit(fragments);
         result.rowsWritten(written).bytesWritten(fragments.stream().mapToLong(Fragment::bytes).sum());
         Optional<Watermark> after = upper.isPresent() ? upper : tracker == null ? Optional.empty() : tracker.max();
@@ -161,8 +165,11 @@ final class TableCopy {
   }
 
   private void fireProgress(Pipeline pipeline, String sourceName, long startNanos, long now) {
-    CopyListener.Progress event = new CopyListener.Progress(job.name(), runId, sourceName, pipeline.rowsRead(),
-        pipeline.rowsWritten(), pipeline.bytesRead(), Duration.ofNanos(now - startNanos));
+    long read = pipeline.rowsRead();
+    long written = pipeline.rowsWritten();
+    lastProgressRows.set(read + written);
+    CopyListener.Progress event = new CopyListener.Progress(job.name(), runId, sourceName, read, written,
+        pipeline.bytesRead(), Duration.ofNanos(now - startNanos));
     listeners.fire(l -> l.onProgress(event));
   }
 

@@ -147,6 +147,7 @@ public final class RunReport {
           .append(TOP + plotHeight / 2).append("\" text-anchor=\"middle\">no runs recorded</text>\n");
     }
     double group = runs.isEmpty() ? plotWidth : (double) plotWidth / runs.size();
+    int labelEvery = (int) Math.ceil(90 / group); // run labels are about 90 px wide: label every n-th run
     for (int i = 0; i < runs.size(); i++) {
       RunResult run = runs.get(i);
       double x0 = LEFT + i * group;
@@ -166,6 +167,20 @@ public final class RunReport {
             .append("\" fill=\"").append(colour).append("\"><title>").append(escape(series.get(key(run, t))))
             .append(", run ").append(escape(run.runId())).append(": ").append(ConsoleProgress.count(t.rowsWritten()))
             .append(" rows written, ").append(t.status()).append("</title></rect>\n");
+        if (!t.succeeded()) {
+          // A failed table writes nothing: mark its empty bar so that the failure shows in the chart.
+          h.append("<text class=\"failed-mark\" x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"")
+              .append(fmt(TOP + plotHeight - height - 4)).append("\" text-anchor=\"middle\">&#x2715;<title>")
+              .append(escape(series.get(key(run, t)))).append(" failed in run ").append(escape(run.runId()))
+              .append("</title></text>\n");
+        } else if (barWidth >= 24) {
+          h.append("<text class=\"value\" x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"")
+              .append(fmt(TOP + plotHeight - height - 4)).append("\" text-anchor=\"middle\">")
+              .append(ConsoleProgress.count(t.rowsWritten())).append("</text>\n");
+        }
+      }
+      if (i % labelEvery != 0) {
+        continue;
       }
       double cx = x0 + group / 2;
       h.append("<text class=\"label\" x=\"").append(fmt(cx)).append("\" y=\"").append(TOP + plotHeight + 16)
@@ -231,7 +246,7 @@ public final class RunReport {
             .append("</td><td class=\"num\">").append(ConsoleProgress.count(t.rowsRead()))
             .append("</td><td class=\"num\">").append(ConsoleProgress.count(t.rowsWritten()))
             .append("</td><td class=\"num\">").append(ConsoleProgress.count(t.rowsRejected()))
-            .append("</td><td class=\"code\">").append(escape(t.watermarkAfter().map(Object::toString).orElse("-")))
+            .append("</td><td class=\"code watermark\">").append(escape(t.watermarkAfter().map(Object::toString).orElse("-")))
             .append("</td><td class=\"error\">").append(escape(t.error().orElse(""))).append("</td></tr>\n");
       }
       run.error().ifPresent(e -> h.append("<tr><td colspan=\"5\">run</td><td class=\"error\">").append(escape(e))
@@ -300,14 +315,18 @@ public final class RunReport {
       svg .axis { stroke: #888; }
       svg text { font-size: 11px; fill: #555; }
       svg .legend text { font-size: 12px; fill: #222; }
+      svg text.value { font-size: 10px; fill: #333; }
+      svg text.failed-mark { font-size: 14px; font-weight: bold; fill: #c00; }
       svg .bar.failed { stroke: #c00; stroke-width: 2; stroke-dasharray: 3 2; }
       svg .status-failed, svg .status-partially_succeeded { fill: #c00; }
-      table { border-collapse: collapse; }
-      th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
+      table { border-collapse: collapse; font-size: 13px; }
+      th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
       th { background: #f4f4f4; }
       tr.run td { border-top: 2px solid #bbb; }
       .num { text-align: right; font-variant-numeric: tabular-nums; }
       .code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+      td { white-space: nowrap; }
+      td.watermark { white-space: normal; max-width: 180px; }
       .error { color: #a00; max-width: 420px; white-space: pre-wrap; }
       td.status-succeeded { color: #2a7d2a; font-weight: 600; }
       td.status-partially_succeeded { color: #b06f00; font-weight: 600; }

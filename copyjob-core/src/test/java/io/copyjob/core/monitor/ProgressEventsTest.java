@@ -65,6 +65,9 @@ class ProgressEventsTest {
         .satisfies(e -> assertThat(e.rowsWritten()).isEqualTo(1_000));
     assertThat(events).filteredOn(e -> e.sourceTable().equals("sales.returns")).last()
         .satisfies(e -> assertThat(e.rowsRead()).isEqualTo(10));
+    // No two events of a table carry the same counters: the final one is left out when the last had them.
+    assertThat(events).extracting(e -> e.sourceTable() + " " + e.rowsRead() + " " + e.rowsWritten())
+        .doesNotHaveDuplicates();
   }
 
   private static void sleep(long millis) {

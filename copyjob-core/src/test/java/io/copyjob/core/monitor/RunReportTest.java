@@ -58,6 +58,7 @@ class RunReportTest {
     assertThat(count(html, "<rect class=\"bar ok\" data-run=\"run-1\"")).isEqualTo(2);
     assertThat(count(html, "<rect class=\"bar failed\" data-run=\"run-2\" data-table=\"sales.&lt;returns&gt;\""))
         .isEqualTo(1);
+    assertThat(count(html, "<text class=\"failed-mark\"")).isEqualTo(1);
     // Oldest run first in the chart, newest first in the table.
     assertThat(html.indexOf("data-run=\"run-1\"")).isLessThan(html.indexOf("data-run=\"run-2\""));
     assertThat(html.indexOf("<td class=\"code\">run-3")).isLessThan(html.indexOf(">run-2<"));
