@@ -5,6 +5,8 @@ import io.copyjob.RunResult;
 import io.copyjob.TableResult;
 import io.copyjob.core.RunHistoryStores;
 import io.copyjob.core.WatermarkStores;
+import io.copyjob.core.monitor.ConsoleProgress;
+import io.copyjob.core.monitor.RunReport;
 import io.copyjob.spi.RunHistoryStore;
 import io.copyjob.sql.postgresql.PostgresConnection;
 import io.copyjob.storage.files.FilesLocation;
@@ -22,7 +24,10 @@ import java.util.stream.Stream;
 /**
  * The quickstart: a real copy on embedded defaults. It starts PostgreSQL, fills {@code shop.public.orders} with
  * 100,000 rows, copies the table fully to Parquet files and incrementally (upsert on the primary key) to
- * {@code warehouse.public.orders}, changes some rows, runs both jobs again and prints the run history.
+ * {@code warehouse.public.orders}, changes some rows, runs both jobs again, prints the run history and writes it
+ * as an HTML report to {@code target/quickstart/report.html}. Each table's progress is drawn on the console while
+ * it is copied: with a bar for the full copy, whose row count is known, and as a throughput line for the
+ * incremental one.
  *
  * <p>Run it with {@code ./mvnw -q -Pquickstart -DskipTests verify -pl copyjob-examples -am}.
  */
@@ -45,6 +50,7 @@ public final class Quickstart {
       }
 
       RunHistoryStore history = RunHistoryStores.file(work.resolve("history"));
+      ConsoleProgress lakeProgress = ConsoleProgress.toConsole().expectRows("public.orders", ROWS);
       CopyJob toLake = CopyJob.builder()
           .name("orders-to-lake")
           .source(PostgresConnection.of(shop, db.user(), ""))
@@ -52,6 +58,7 @@ public final class Quickstart {
           .table("public.orders", t -> t.overwrite())
           .parallelism(2)
           .runHistoryStore(history)
+          .listener(lakeProgress)
           .build();
       CopyJob toWarehouse = CopyJob.builder()
           .name("orders-to-warehouse")
@@ -60,6 +67,7 @@ public final class Quickstart {
           .table("public.orders", t -> t.incremental("updated_at").upsert())
           .watermarkStore(WatermarkStores.file(work.resolve("watermarks")))
           .runHistoryStore(history)
+          .listener(ConsoleProgress.toConsole())
           .build();
 
       report(toLake.run().throwIfFailed());
@@ -72,10 +80,14 @@ public final class Quickstart {
             + " FROM generate_series(" + (ROWS + 1) + ", " + (ROWS + 1000) + ") g");
       }
       report(toWarehouse.run().throwIfFailed());
+      lakeProgress.expectRows("public.orders", ROWS + 1000);
       report(toLake.run().throwIfFailed());
 
       compare(db);
       printHistory(history, List.of(toLake.name(), toWarehouse.name()));
+      Path page = RunReport.of(history, List.of(toLake.name(), toWarehouse.name()), 50)
+          .writeTo(work.resolve("report.html"));
+      say("run report (self-contained HTML): %s", page);
       say("Parquet files: %s", work.resolve("lake"));
     }
   }
