@@ -2,8 +2,10 @@ package io.copyjob.core;
 
 import io.copyjob.core.history.FileRunHistoryStore;
 import io.copyjob.core.history.InMemoryRunHistoryStore;
+import io.copyjob.core.history.JdbcRunHistoryStore;
 import io.copyjob.spi.RunHistoryStore;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 
 /** The run history stores that come with copyjob. */
 public final class RunHistoryStores {
@@ -18,5 +20,13 @@ public final class RunHistoryStores {
   /** Appends run results to a JSON Lines file per job in {@code directory}. Safe across processes on one machine. */
   public static RunHistoryStore file(Path directory) {
     return new FileRunHistoryStore(directory);
+  }
+
+  /**
+   * Records runs in tables of a PostgreSQL or SQL Server database ({@code copyjob_run}, {@code copyjob_run_table},
+   * created and versioned on first use), queryable per run, per table and as totals; safe across processes.
+   */
+  public static JdbcRunHistoryStore jdbc(DataSource dataSource) {
+    return new JdbcRunHistoryStore(dataSource);
   }
 }
