@@ -1,0 +1,133 @@
+package io.copyjob.sql.sqlserver;
+
+import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
+import io.copyjob.data.BooleanVector;
+import io.copyjob.data.ColumnVector;
+import io.copyjob.data.DoubleVector;
+import io.copyjob.data.LongVector;
+import io.copyjob.data.ObjectVector;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.TextValues;
+import io.copyjob.data.TimestampVector;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link ISQLServerBulkData} over one {@link RecordBatch}: the driver pulls rows with {@link #next()} and
+ * {@link #getRowData()}; one {@code Object[]} is reused for every row and values are read from the typed vectors.
+ * Boxing of numbers is what the driver's API demands; temporal values are handed over as text
+ * ({@code 2024-01-02 03:04:05.1234567}, {@code ... +00:00}), the form the driver parses for bulk data, cut to the
+ * digits the destination keeps. Memory is one batch, whatever the table size. Not thread-safe; not serialized.
+ */
+public final class BatchBulkData implements ISQLServerBulkData {
+  private static final long serialVersionUID = 1L;
+  private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+  private final List<BulkColumn> columns;
+  private final transient RecordBatch batch;
+  private final transient Object[] row;
+  private int current = -1;
+
+  public BatchBulkData(List<BulkColumn> columns, RecordBatch batch) {
+    this.columns = List.copyOf(columns);
+    this.batch = batch;
+    this.row = new Object[columns.size()];
+  }
+
+  @Override
+  public Set<Integer> getColumnOrdinals() {
+    Set<Integer> s = new LinkedHashSet<>();
+    for (int i = 1; i <= columns.size(); i++) {
+      s.add(i);
+    }
+    return s;
+  }
+
+  @Override
+  public String getColumnName(int column) { return columns.get(column - 1).name(); }
+
+  @Override
+  public int getColumnType(int column) { return columns.get(column - 1).jdbcType(); }
+
+  @Override
+  public int getPrecision(int column) { return columns.get(column - 1).precision(); }
+
+  @Override
+  public int getScale(int column) { return columns.get(column - 1).scale(); }
+
+  @Override
+  public boolean next() {
+    if (current + 1 >= batch.rowCount()) {
+      return false;
+    }
+    current++;
+    return true;
+  }
+
+  @Override
+  public Object[] getRowData() {
+    for (int i = 0; i < row.length; i++) {
+      row[i] = value(i, current);
+    }
+    return row;
+  }
+
+  /** The value the driver gets for column {@code i} of {@code r}. */
+  Object value(int i, int r) {
+    ColumnVector v = batch.column(i);
+    if (v.isNull(r)) {
+      return null;
+    }
+    BulkColumn c = columns.get(i);
+    switch (c.type().id()) {
+      case BOOLEAN: return ((BooleanVector) v).get(r);
+      case INT8: case INT16: return (short) ((LongVector) v).get(r);
+      case INT32: return (int) ((LongVector) v).get(r);
+      case INT64: return ((LongVector) v).get(r);
+      case FLOAT32: return (float) ((DoubleVector) v).get(r);
+      case FLOAT64: return ((DoubleVector) v).get(r);
+      case DATE: return LocalDate.ofEpochDay(((LongVector) v).get(r)).toString();
+      case TIME: return time(((LongVector) v).get(r), c.keptFractionDigits());
+      case TIMESTAMP: {
+        TimestampVector t = (TimestampVector) v;
+        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c.keptFractionDigits());
+      }
+      case TIMESTAMP_TZ: {
+        TimestampVector t = (TimestampVector) v;
+        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c.keptFractionDigits()) + " +00:00";
+      }
+      case UUID: return ((ObjectVector) v).get(r).toString();
+      case STRING: case JSON: case DECIMAL: case BINARY: return ((ObjectVector) v).get(r);
+      default: return TextValues.toText(c.type(), v.getObject(r)); // LIST, MAP, STRUCT as JSON text
+    }
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss[.fffffff]} with {@code digits} fractional digits, truncated. */
+  static String timestamp(long epochSecond, int nanoOfSecond, int digits) {
+    long day = Math.floorDiv(epochSecond, 86_400L);
+    long secondOfDay = Math.floorMod(epochSecond, 86_400L);
+    return LocalDate.ofEpochDay(day) + " " + time(secondOfDay * 1_000_000_000L + nanoOfSecond, digits);
+  }
+
+  /** {@code HH:mm:ss[.fffffff]} of a nanosecond of day with {@code digits} fractional digits, truncated. */
+  static String time(long nanoOfDay, int digits) {
+    long n = Math.floorMod(nanoOfDay, NANOS_PER_DAY);
+    long seconds = n / 1_000_000_000L;
+    int nanos = (int) (n % 1_000_000_000L);
+    StringBuilder sb = new StringBuilder(16 + digits);
+    two(sb, seconds / 3600).append(':');
+    two(sb, (seconds / 60) % 60).append(':');
+    two(sb, seconds % 60);
+    if (digits > 0) {
+      String f = Integer.toString(1_000_000_000 + nanos).substring(1, 1 + digits);
+      sb.append('.').append(f);
+    }
+    return sb.toString();
+  }
+
+  private static StringBuilder two(StringBuilder sb, long v) {
+    return sb.append(v < 10 ? "0" : "").append(v);
+  }
+}

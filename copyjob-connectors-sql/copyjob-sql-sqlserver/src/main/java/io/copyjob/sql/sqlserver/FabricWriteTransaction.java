@@ -1,0 +1,240 @@
+package io.copyjob.sql.sqlserver;
+
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
+import io.copyjob.data.Field;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.spi.DatasetId;
+import io.copyjob.spi.Fragment;
+import io.copyjob.spi.SplitWriter;
+import io.copyjob.spi.TableCreation;
+import io.copyjob.spi.WriteRequest;
+import io.copyjob.spi.WriteStrategy;
+import io.copyjob.spi.WriteTransaction;
+import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.parquet.ParquetCompression;
+import io.copyjob.storage.files.format.parquet.ParquetFormat;
+import io.copyjob.storage.files.store.FileStore;
+import io.copyjob.storage.files.store.FileStores;
+import io.copyjob.storage.files.store.PendingFile;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Fabric Warehouse write: writers stage snappy Parquet files in {@code fabric.stagingLocation} (through the files
+ * connector's {@link FileStores}, so copyjob-storage-azure must be on the class path for abfss:// and https://);
+ * the commit runs, in one transaction, DELETE (overwrite) and COPY INTO the table, or COPY INTO a staging table
+ * and MERGE (upsert); the staged files are deleted after the commit and on abort. Nothing is visible before
+ * the commit.
+ */
+final class FabricWriteTransaction implements WriteTransaction {
+  private static final Logger LOG = LoggerFactory.getLogger(FabricWriteTransaction.class);
+
+  private final SqlServerConnections connections;
+  private final WriteRequest request;
+  private final Connection connection;
+  private final String display;
+  private final FileStore store;
+  private final String stagingLocation;
+  private final List<String> staged = Collections.synchronizedList(new ArrayList<>());
+  private SqlServerTable table;
+  private List<String> upsertKeys = List.of();
+  private boolean finished;
+
+  FabricWriteTransaction(SqlServerConnections connections, SqlServerCatalog catalog, WriteRequest request) {
+    this.connections = connections;
+    this.request = request;
+    this.display = request.target().namespace().isPresent() ? request.target().toString()
+        : DatasetId.of(catalog.defaultSchema(), request.target().name()).toString();
+    this.stagingLocation = connections.options().stagingLocation().orElseThrow();
+    this.store = FileStores.open(stagingLocation, connections.options().azureOptions());
+    this.connection = connections.open();
+    try {
+      connection.setAutoCommit(false);
+      Optional<SqlServerTable> existing = catalog.describe(connection, request.target());
+      if (existing.isEmpty()) {
+        if (request.creation() == TableCreation.MUST_EXIST) {
+          throw CopyJobException.builder(ErrorCode.TABLE_NOT_FOUND, "the destination table does not exist in Fabric Warehouse at "
+              + connections.options().location()).table(display).build();
+        }
+        execute(FabricSql.createTable(SqlServerDialect.INSTANCE.qualifiedName(request.target(), catalog.defaultSchema()),
+            request.schema()));
+        existing = catalog.describe(connection, request.target());
+      }
+      table = existing.orElseThrow();
+      for (Field f : request.schema().fields()) {
+        if (table.column(f.name()).isEmpty()) {
+          throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the destination table " + display + " has no column "
+              + f.name()).table(display).column(f.name()).build();
+        }
+      }
+      if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
+        upsertKeys = SqlServerWriteTransaction.upsertKeys(request.strategy(), table, request, display);
+      }
+    } catch (SQLException e) {
+      abort();
+      throw connections.errors().translate(e, "preparing the write", display);
+    } catch (RuntimeException e) {
+      abort();
+      throw e instanceof CopyJobException cj ? cj.toBuilder().tableIfAbsent(display).build() : e;
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** Parquet files can be written in parallel. */
+  @Override
+  public int maxWriters() {
+    return 4;
+  }
+
+  @Override
+  public SplitWriter openWriter(int index) {
+    String path = FabricSql.stagedFile(request.runId(), index);
+    try {
+      PendingFile file = store.create(path);
+      FormatWriter writer = new ParquetFormat(ParquetCompression.SNAPPY).openWriter(file, store.displayName(path), request.schema());
+      return new SplitWriter() {
+        @Override
+        public void write(RecordBatch batch) {
+          writer.write(batch, 0, batch.rowCount());
+        }
+
+        @Override
+        public Fragment finish() {
+          writer.close();
+          try {
+            file.commit();
+          } catch (IOException e) {
+            throw stagingError(e, "staging " + path);
+          }
+          staged.add(path);
+          long rows = writer.rows();
+          long bytes = file.bytesWritten();
+          return new Fragment() {
+            @Override
+            public long rows() { return rows; }
+
+            @Override
+            public long bytes() { return bytes; }
+          };
+        }
+
+        @Override
+        public void abort() {
+          try {
+            writer.close();
+          } catch (RuntimeException ignored) {
+            // discarded below
+          }
+          file.abort();
+        }
+      };
+    } catch (IOException e) {
+      throw stagingError(e, "creating " + path);
+    }
+  }
+
+  private CopyJobException stagingError(IOException e, String doing) {
+    return CopyJobException.builder(ErrorCode.STORE_ERROR, connections.errors().redactor().scrub(
+        "Fabric staging failed while " + doing + ": " + e.getMessage())).table(display).build();
+  }
+
+  @Override
+  public long commit(List<Fragment> fragments) {
+    if (finished) {
+      throw CopyJobException.builder(ErrorCode.INTERNAL_ERROR, "the write was already committed or aborted").table(display).build();
+    }
+    long rows = 0;
+    for (Fragment f : fragments) {
+      rows += f.rows();
+    }
+    List<String> columns = request.schema().names();
+    try (Statement s = connection.createStatement()) {
+      if (request.strategy().kind() == WriteStrategy.Kind.OVERWRITE) {
+        s.execute(SqlServerSql.deleteAll(table.qualifiedName(), false));
+      }
+      if (rows > 0) {
+        if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
+          String staging = FabricSql.stagingTable(table.schema(), request.runId());
+          List<String> declarations = new ArrayList<>();
+          for (String c : columns) {
+            declarations.add(table.column(c).orElseThrow().type().declaration());
+          }
+          s.execute(FabricSql.createStaging(staging, columns, declarations));
+          s.execute(copyIntoSql(staging));
+          rows = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, columns, upsertKeys));
+          s.execute(SqlServerSql.dropTable(staging));
+        } else {
+          s.execute(copyIntoSql(table.qualifiedName()));
+        }
+      }
+      connection.commit();
+      finished = true;
+    } catch (SQLException e) {
+      abort();
+      throw connections.errors().translate(e, "loading the staged files", display);
+    }
+    SqlServerConnections.closeQuietly(connection);
+    removeStaged();
+    return rows;
+  }
+
+  /** The COPY INTO statement of this run into {@code qualifiedTable}; quoted in logs without its credential. */
+  String copyIntoSql(String qualifiedTable) {
+    String sql = FabricSql.copyInto(qualifiedTable, request.schema().names(), stagingLocation, request.runId(),
+        connections.options().azureOptions());
+    LOG.debug("{}", connections.errors().redactor().scrub(sql));
+    return sql;
+  }
+
+  private void removeStaged() {
+    List<String> paths;
+    synchronized (staged) {
+      paths = new ArrayList<>(staged);
+      staged.clear();
+    }
+    for (String p : paths) {
+      try {
+        store.delete(p);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not remove staged file {}: {}", p, connections.errors().redactor().scrub(e.getMessage()));
+      }
+    }
+    store.close();
+  }
+
+  @Override
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (connection != null) {
+      try {
+        connection.rollback();
+      } catch (SQLException ignored) {
+        // closing rolls back too
+      }
+      SqlServerConnections.closeQuietly(connection);
+    }
+    removeStaged();
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+}

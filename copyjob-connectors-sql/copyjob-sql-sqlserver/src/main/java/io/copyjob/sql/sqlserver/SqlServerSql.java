@@ -1,0 +1,133 @@
+package io.copyjob.sql.sqlserver;
+
+import io.copyjob.sql.jdbc.Sql;
+import io.copyjob.sql.jdbc.WatermarkRange;
+import io.copyjob.spi.Watermark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Every statement the SQL Server connector issues that is specific to SQL Server, as text, so unit tests can
+ * check them without a server. Identifiers are always quoted with {@link SqlServerDialect#quoteIdentifier}.
+ */
+public final class SqlServerSql {
+  private static final SqlServerDialect D = SqlServerDialect.INSTANCE;
+
+  private SqlServerSql() {
+  }
+
+  /** {@code SELECT exprs FROM table [WHERE ...]}: the read of one split. */
+  public static String select(String qualifiedTable, List<String> expressions, String condition) {
+    return "SELECT " + String.join(", ", expressions) + " FROM " + qualifiedTable + Sql.where(condition);
+  }
+
+  /**
+   * The incremental condition on {@code column}: {@code (lower, upper]}. For a rowversion column the bounds are
+   * compared as binary(8) ({@code [rv] > CAST(CAST(5 AS bigint) AS binary(8))}), so the index on the column is used.
+   */
+  public static String watermarkPredicate(String column, boolean rowversion, Optional<Watermark> lower,
+      Optional<Watermark> upper) {
+    if (!rowversion) {
+      return WatermarkRange.of(column, lower, upper).predicate(D);
+    }
+    String c = D.quoteIdentifier(column);
+    String l = lower.map(w -> c + " > " + rowversionLiteral(w)).orElse(null);
+    String u = upper.map(w -> c + " <= " + rowversionLiteral(w)).orElse(null);
+    return l == null || u == null ? (l == null ? u : l) : l + " AND " + u;
+  }
+
+  /** A rowversion bound: {@code CAST(CAST(n AS bigint) AS binary(8))}, big-endian like the column. */
+  static String rowversionLiteral(Watermark w) {
+    return "CAST(CAST(" + w.value() + " AS bigint) AS binary(8))";
+  }
+
+  /**
+   * The upper bound of an incremental run: the largest value above the saved one.
+   *
+   * <p>For a rowversion column it is capped below {@code MIN_ACTIVE_ROWVERSION()}, the lowest rowversion of a
+   * transaction still open in the database:
+   * {@code SELECT CAST(max([rv]) AS bigint) FROM t WHERE [rv] > <saved> AND [rv] < MIN_ACTIVE_ROWVERSION()}.
+   * Rows of transactions still open carry rowversions &gt;= MIN_ACTIVE_ROWVERSION(), above the bound, so the run
+   * does not read them and the next run (strictly above the saved bound) does: none is lost when those
+   * transactions commit later, even though they got their rowversion before rows that committed first.
+   */
+  public static String upperBound(String qualifiedTable, String column, boolean rowversion, Optional<Watermark> lower) {
+    String c = D.quoteIdentifier(column);
+    if (!rowversion) {
+      return "SELECT max(" + c + ") FROM " + qualifiedTable
+          + Sql.where(WatermarkRange.of(column, lower, Optional.empty()).predicate(D));
+    }
+    String cond = Sql.and(watermarkPredicate(column, true, lower, Optional.empty()), c + " < MIN_ACTIVE_ROWVERSION()");
+    return "SELECT CAST(max(" + c + ") AS bigint) FROM " + qualifiedTable + Sql.where(cond);
+  }
+
+  /** {@code SELECT min(k), max(k) FROM t [WHERE ...]} for planning key-range splits. */
+  public static String minMax(String qualifiedTable, String column, String condition) {
+    String c = D.quoteIdentifier(column);
+    return "SELECT min(" + c + "), max(" + c + ") FROM " + qualifiedTable + Sql.where(condition);
+  }
+
+  /** {@code SET IDENTITY_INSERT t ON|OFF}. */
+  public static String identityInsert(String qualifiedTable, boolean on) {
+    return "SET IDENTITY_INSERT " + qualifiedTable + (on ? " ON" : " OFF");
+  }
+
+  /** A staging name unique per run: {@code #copyjob_<runId>} for a session temp table. */
+  public static String tempTableName(String runId) {
+    return "#copyjob_" + runId.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  /** {@code CREATE TABLE [#stage] ([c] type NULL, ...)} with the destination's declared types. */
+  public static String createStaging(String quotedStaging, List<String> columns, List<String> declarations) {
+    StringJoiner j = new StringJoiner(", ", "CREATE TABLE " + quotedStaging + " (", ")");
+    for (int i = 0; i < columns.size(); i++) {
+      j.add(D.quoteIdentifier(columns.get(i)) + " " + declarations.get(i) + " NULL");
+    }
+    return j.toString();
+  }
+
+  /** {@code DROP TABLE IF EXISTS staging}. */
+  public static String dropTable(String quotedTable) {
+    return "DROP TABLE IF EXISTS " + quotedTable;
+  }
+
+  /**
+   * Overwrite: {@code DELETE FROM t} in the write transaction. DELETE rather than TRUNCATE: it needs only DELETE
+   * permission, works on tables referenced by foreign keys, does not reset IDENTITY, and is transactional like
+   * the rest; readers under READ COMMITTED wait for the commit and never see an empty table (under RCSI they
+   * see the old rows until then). {@code WITH (TABLOCKX)} with {@code tableLock}: one lock instead of row locks.
+   */
+  public static String deleteAll(String qualifiedTable, boolean tableLock) {
+    return "DELETE FROM " + qualifiedTable + (tableLock ? " WITH (TABLOCKX)" : "");
+  }
+
+  /**
+   * Upsert: {@code MERGE INTO t WITH (HOLDLOCK) AS t USING staging AS s ON t.k = s.k WHEN MATCHED THEN UPDATE SET
+   * ... WHEN NOT MATCHED BY TARGET THEN INSERT (...) VALUES (...);}. HOLDLOCK makes the match-then-insert atomic
+   * against concurrent writers; keys compare with {@code =} (NULL keys never match, as in a unique index). A key
+   * duplicated within the run fails the MERGE (error 8672), naming no row: upsert needs unique keys per run.
+   */
+  public static String merge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys) {
+    StringJoiner on = new StringJoiner(" AND ");
+    for (String k : keys) {
+      String q = D.quoteIdentifier(k);
+      on.add("t." + q + " = s." + q);
+    }
+    List<String> updated = new ArrayList<>();
+    for (String c : columns) {
+      if (!keys.contains(c)) {
+        String q = D.quoteIdentifier(c);
+        updated.add("t." + q + " = s." + q);
+      }
+    }
+    StringJoiner values = new StringJoiner(", ");
+    for (String c : columns) {
+      values.add("s." + D.quoteIdentifier(c));
+    }
+    return "MERGE INTO " + qualifiedTarget + " WITH (HOLDLOCK) AS t USING " + quotedStaging + " AS s ON (" + on + ")"
+        + (updated.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", updated))
+        + " WHEN NOT MATCHED BY TARGET THEN INSERT (" + Sql.columnList(D, columns) + ") VALUES (" + values + ");";
+  }
+}
