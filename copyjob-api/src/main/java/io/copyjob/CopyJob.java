@@ -267,7 +267,9 @@ public final class CopyJob {
 
     /**
      * Checks everything that can be known without a connection (name, connectors present, options complete,
-     * write behaviours supported, table settings consistent) and returns the immutable job.
+     * write behaviours supported, table settings consistent) and returns the immutable job. An option whose value
+     * holds a {@code ${env:NAME}} or {@code ${secret:NAME}} reference is checked by its connector when a run
+     * resolves the reference.
      *
      * @throws CopyJobException with kind {@link ErrorKind#USER_CONFIG} naming the problem
      */
@@ -308,9 +310,25 @@ public final class CopyJob {
       try {
         p.validateOptions(spec.toOptions(p), kind);
       } catch (CopyJobException e) {
-        throw e.toBuilder().job(name).detail(role + ": " + e.detail()).build();
+        if (!namesReference(e, spec)) {
+          throw e.toBuilder().job(name).detail(role + ": " + e.detail()).build();
+        }
       }
       return p;
+    }
+
+    /**
+     * Whether {@code e} is about an option whose value holds a {@code ${env:...}} or {@code ${secret:...}}
+     * reference: such a value is known only when a run resolves it, and the connector checks it then.
+     */
+    private static boolean namesReference(CopyJobException e, ConnectorSpec spec) {
+      String d = e.detail();
+      if (e.code() != ErrorCode.INVALID_OPTION || d == null || !d.startsWith("option '")) {
+        return false;
+      }
+      int end = d.indexOf('\'', "option '".length());
+      String value = end < 0 ? null : spec.options().get(d.substring("option '".length(), end));
+      return value != null && (value.contains("${env:") || value.contains("${secret:"));
     }
 
     private void checkTable(TableSpec t, ConnectorProvider sink) {

@@ -150,4 +150,21 @@ class SecretReferencesTest {
     assertThat(run.rowsWritten()).isEqualTo(5);
     assertThat(MemoryStore.named(dst).rows(T)).hasSize(5);
   }
+
+  @Test
+  void anOptionHoldingAReferenceIsCheckedWhenTheRunResolvesIt() {
+    String src = sourceWithRows();
+    CopyJob.Builder b = CopyJob.builder().name("deferred-check")
+        .source(MemoryConnectorProvider.spec(src, "splitRows", "${secret:rows}"))
+        .destination(MemoryConnectorProvider.spec(MemoryStore.fresh("secret-dst")))
+        .table("s.t");
+    // a literal would be checked by build(); the reference cannot be, so the connector checks it on open
+    assertThatThrownBy(() -> CopyJob.builder().name("x").source(MemoryConnectorProvider.spec(src, "splitRows", "x"))
+        .destination(MemoryConnectorProvider.spec("d")).table("s.t").build()).hasMessageContaining("splitRows");
+    assertThat(b.secretResolver(name -> Optional.of("2")).build().run().throwIfFailed().rowsWritten()).isEqualTo(5);
+
+    RunResult bad = b.secretResolver(name -> Optional.of("many")).build().run();
+    assertThat(bad.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(bad.error().orElseThrow()).contains("splitRows", "whole number");
+  }
 }
