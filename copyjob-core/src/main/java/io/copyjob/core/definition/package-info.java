@@ -82,7 +82,8 @@
  * {@link io.copyjob.CopyJob.Builder#secretResolver(io.copyjob.SecretResolver)}). References stay in the job as
  * text and are resolved only when a run or {@code validate()} opens a connector; resolved secrets are removed
  * from every message of the run. A reference that cannot be resolved fails the run with
- * {@link io.copyjob.ErrorCode#INVALID_OPTION} naming the option and the reference. Saving a job whose sensitive
+ * {@link io.copyjob.ErrorCode#INVALID_OPTION} naming the option and the reference. {@code build()} cannot check
+ * the value of an option that holds a reference: the connector checks it when the run resolves it. Saving a job whose sensitive
  * option (declared by the connector, or whose key names a password, secret, key, token or credential) holds a
  * value instead of a reference fails: a definition never contains a secret.
  *
