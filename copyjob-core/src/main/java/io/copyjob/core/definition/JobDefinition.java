@@ -19,7 +19,6 @@ import io.copyjob.data.LogicalType;
 import io.copyjob.spi.TableCreation;
 import io.copyjob.spi.WriteStrategy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -273,8 +272,7 @@ public final class JobDefinition {
     Node o = n.field("options");
     if (o.node != null) {
       o.requireObject(null);
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : o.node.properties()) {
         JsonNode v = e.getValue();
         if (!v.isValueNode() || v.isNull()) {
           throw problem(Node.child(o.path, e.getKey()), "expected a text, number or boolean, got " + describe(v));
@@ -389,8 +387,8 @@ public final class JobDefinition {
         throw problem(path, "expected an object, got " + describe(node));
       }
       if (known != null) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-          String f = it.next();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+          String f = property.getKey();
           if (!known.contains(f)) {
             throw problem(child(path, f), "unknown field; expected one of " + String.join(", ", known));
           }
@@ -469,8 +467,7 @@ public final class JobDefinition {
         return out;
       }
       requireObject(null);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         out.put(e.getKey(), new Node(e.getValue(), child(path, e.getKey())).requiredText());
       }
       return out;
