@@ -175,7 +175,8 @@ final class FabricWriteTransaction implements WriteTransaction {
           }
           s.execute(FabricSql.createStaging(staging, columns, declarations));
           s.execute(copyIntoSql(staging));
-          rows = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, columns, upsertKeys));
+          rows = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, columns, upsertKeys,
+              table.identityColumn().map(c -> List.of(c.name())).orElse(List.of())));
           s.execute(SqlServerSql.dropTable(staging));
         } else {
           s.execute(copyIntoSql(table.qualifiedName()));

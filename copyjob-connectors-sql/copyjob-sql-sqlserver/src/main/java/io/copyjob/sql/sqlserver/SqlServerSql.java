@@ -110,6 +110,12 @@ public final class SqlServerSql {
    * duplicated within the run fails the MERGE (error 8672), naming no row: upsert needs unique keys per run.
    */
   public static String merge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys) {
+    return merge(qualifiedTarget, quotedStaging, columns, keys, List.of());
+  }
+
+  /** {@link #merge(String, String, List, List)} that never updates {@code notUpdated} (IDENTITY columns cannot be). */
+  public static String merge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys,
+      List<String> notUpdated) {
     StringJoiner on = new StringJoiner(" AND ");
     for (String k : keys) {
       String q = D.quoteIdentifier(k);
@@ -117,7 +123,7 @@ public final class SqlServerSql {
     }
     List<String> updated = new ArrayList<>();
     for (String c : columns) {
-      if (!keys.contains(c)) {
+      if (!keys.contains(c) && !notUpdated.contains(c)) {
         String q = D.quoteIdentifier(c);
         updated.add("t." + q + " = s." + q);
       }

@@ -238,7 +238,9 @@ final class SqlServerWriteTransaction implements WriteTransaction {
       if (writesIdentity) {
         s.execute(SqlServerSql.identityInsert(table.qualifiedName(), true));
       }
-      long n = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, request.schema().names(), upsertKeys));
+      List<String> identity = table.identityColumn().map(c -> List.of(c.name())).orElse(List.of());
+      long n = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, request.schema().names(), upsertKeys,
+          identity));
       if (writesIdentity) {
         s.execute(SqlServerSql.identityInsert(table.qualifiedName(), false));
       }

@@ -89,6 +89,9 @@ class SqlServerSqlTest {
     assertThat(SqlServerSql.merge("[dbo].[t]", "[#s]", List.of("a", "b"), List.of("a", "b"))).isEqualTo(
         "MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING [#s] AS s ON (t.[a] = s.[a] AND t.[b] = s.[b])"
             + " WHEN NOT MATCHED BY TARGET THEN INSERT ([a], [b]) VALUES (s.[a], s.[b]);");
+    assertThat(SqlServerSql.merge("[dbo].[t]", "[#s]", List.of("id", "sku"), List.of("sku"), List.of("id"))).isEqualTo(
+        "MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING [#s] AS s ON (t.[sku] = s.[sku])"
+            + " WHEN NOT MATCHED BY TARGET THEN INSERT ([id], [sku]) VALUES (s.[id], s.[sku]);");
     assertThat(SqlServerSql.identityInsert("[dbo].[t]", true)).isEqualTo("SET IDENTITY_INSERT [dbo].[t] ON");
     assertThat(SqlServerSql.identityInsert("[dbo].[t]", false)).isEqualTo("SET IDENTITY_INSERT [dbo].[t] OFF");
     assertThat(SqlServerSql.deleteAll("[dbo].[t]", false)).isEqualTo("DELETE FROM [dbo].[t]");
