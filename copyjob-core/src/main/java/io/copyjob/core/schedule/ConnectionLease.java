@@ -17,12 +17,24 @@ final class ConnectionLease implements JobLock.Lease {
   private final String job;
   private final Connection connection;
   private final Release release;
+  private final TickClaims claims;
   private boolean closed;
 
-  ConnectionLease(String job, Connection connection, Release release) {
+  ConnectionLease(String job, Connection connection, Release release, TickClaims claims) {
     this.job = job;
     this.connection = connection;
     this.release = release;
+    this.claims = claims;
+  }
+
+  @Override
+  public synchronized boolean claim(java.time.Instant tick) {
+    try {
+      return claims.claim(connection, job, tick);
+    } catch (SQLException e) {
+      throw io.copyjob.CopyJobException.builder(io.copyjob.ErrorCode.STORE_ERROR, "cannot record fire time " + tick
+          + " in " + TickClaims.TABLE + ": " + e.getMessage()).job(job).cause(e).build();
+    }
   }
 
   @Override

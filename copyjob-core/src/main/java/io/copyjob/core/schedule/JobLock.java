@@ -21,6 +21,18 @@ public interface JobLock {
 
   /** A held lock. Closing it releases the lock (and whatever connection held it); closing twice does nothing. */
   interface Lease extends AutoCloseable {
+    /**
+     * Called by the scheduler right after the lock is taken: records that fire time {@code tick} of the job runs
+     * now, and returns false when this fire time or a later one already ran (in any instance), so that the
+     * scheduler skips it ({@link SkipReason#ALREADY_RAN}). Without it, a job quicker than the gap between two
+     * instances' wake-ups could run the same fire time in both, one after the other. Fire times agree across
+     * instances for cron schedules, and for {@link Schedule#every} schedules started on the same grid. The default
+     * claims every tick.
+     */
+    default boolean claim(java.time.Instant tick) {
+      return true;
+    }
+
     @Override
     void close();
   }
@@ -40,7 +52,8 @@ public interface JobLock {
 
   /**
    * A SQL Server session-owned application lock ({@code sp_getapplock}) on a connection from {@code dataSource}
-   * held for the run; see {@link SqlServerJobLock}.
+   * held for the run, and the last fire time run per job in table {@code copyjob_schedule_tick}; see
+   * {@link SqlServerJobLock}.
    */
   static JobLock sqlServer(DataSource dataSource) {
     return new SqlServerJobLock(dataSource);

@@ -19,13 +19,16 @@ import javax.sql.DataSource;
  * from the data source, calls {@code pg_try_advisory_lock(key)} and keeps the connection open for the run; closing
  * the lease calls {@code pg_advisory_unlock(key)} and closes the connection (a session that ends, for instance
  * because the process died, releases its locks too). The 64-bit key is {@link #key(String)}: the first eight bytes
- * of SHA-256 of {@code "copyjob:" + job}, the same in every JVM and release.
+ * of SHA-256 of {@code "copyjob:" + job}, the same in every JVM and release. Holding the lock, the scheduler
+ * records the fire time it runs in table {@code copyjob_schedule_tick} (created on first use), so that a fire time
+ * that already ran in another instance is not run again ({@link JobLock.Lease#claim}).
  *
  * <p>The data source must hand out connections to one database of one server (advisory locks are per database),
  * and must not be a transaction-pooling proxy such as PgBouncer in transaction mode, which would move the session.
  */
 public final class PostgresJobLock implements JobLock {
   private final DataSource dataSource;
+  private final TickClaims claims = new TickClaims("VARCHAR", "TIMESTAMP");
 
   public PostgresJobLock(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -66,7 +69,7 @@ public final class PostgresJobLock implements JobLock {
           s.setLong(1, key);
           s.execute();
         }
-      }));
+      }, claims));
     } catch (SQLException e) {
       closeQuietly(c);
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "cannot take the PostgreSQL advisory lock " + key

@@ -179,7 +179,7 @@ public final class ScheduledJob {
   }
 
   private void runOnce(Instant tick) {
-    JobLock.Lease lease;
+    JobLock.Lease lease = null;
     try {
       Optional<JobLock.Lease> held = scheduler.jobLock().tryAcquire(name);
       if (held.isEmpty()) {
@@ -188,12 +188,22 @@ public final class ScheduledJob {
         return;
       }
       lease = held.get();
+      if (!lease.claim(tick)) {
+        lease.close();
+        LOG.info("job {}: skipping the run of {}: another instance already ran it", name, tick);
+        skipped(tick, SkipReason.ALREADY_RAN, 1);
+        return;
+      }
     } catch (RuntimeException e) {
+      if (lease != null) {
+        lease.close();
+      }
       LOG.error("job {}: skipping the run of {}: cannot take its lock: {}", name, tick, e.getMessage());
       skipped(tick, SkipReason.LOCK_FAILED, 1);
       return;
     }
-    try (lease) {
+    final JobLock.Lease acquired = lease;
+    try (acquired) {
       synchronized (this) {
         if (stopping) {
           return;

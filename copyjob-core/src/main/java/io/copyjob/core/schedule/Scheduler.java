@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Rules.</b> Each scheduled job has a thread of its own that waits for the job's fire times and runs the job on
  * itself, so a job never runs twice at once in one scheduler, and across instances the {@link JobLock} keeps it so
- * (a tick whose lock is held elsewhere is skipped and logged, {@link SkipReason#LOCKED}). Fire times that come while
+ * (a tick whose lock is held elsewhere is skipped and logged, {@link SkipReason#LOCKED}; a tick that another instance
+ * already ran is skipped as {@link SkipReason#ALREADY_RAN}). Fire times that come while
  * the job runs follow the {@link OverlapPolicy} (default {@link OverlapPolicy#SKIP}); fire times missed by more than
  * the misfire threshold (default one minute) because the process was paused follow the {@link MisfirePolicy}
  * (default {@link MisfirePolicy#RUN_ONCE}: one run for all of them, never one per missed tick).

@@ -10,6 +10,8 @@ public enum SkipReason {
   MISFIRE,
   /** Another instance holds the job's {@link JobLock}: the job is running elsewhere. */
   LOCKED,
+  /** This fire time (or a later one) already ran in another instance; see {@link JobLock.Lease#claim}. */
+  ALREADY_RAN,
   /** The job's lock could not be asked for (the lock database failed); the job is not run without it. */
   LOCK_FAILED
 }

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * {@code sp_getapplock @Resource = 'copyjob:<job>', @LockMode = 'Exclusive', @LockOwner = 'Session',
  * @LockTimeout = 0}: granted when it returns 0 or 1, held elsewhere when it returns -1 (timeout). The connection is
  * kept for the run; closing the lease calls {@code sp_releaseapplock} with the same resource and owner, then closes
- * the connection. Resource names are limited to 255 characters: a longer job name is replaced by
+ * the connection. Fire times run are recorded in {@code copyjob_schedule_tick} as for {@link PostgresJobLock}.
+ * Resource names are limited to 255 characters: a longer job name is replaced by
  * {@code copyjob:#<hex of PostgresJobLock.key>}.
  */
 public final class SqlServerJobLock implements JobLock {
@@ -25,6 +26,7 @@ public final class SqlServerJobLock implements JobLock {
   private static final int MAX_RESOURCE = 255;
 
   private final DataSource dataSource;
+  private final TickClaims claims = new TickClaims("NVARCHAR", "DATETIME2(7)");
 
   public SqlServerJobLock(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -69,7 +71,7 @@ public final class SqlServerJobLock implements JobLock {
           s.setString(3, "Session");
           s.execute();
         }
-      }));
+      }, claims));
     } catch (SQLException e) {
       PostgresJobLock.closeQuietly(c);
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "cannot take the SQL Server application lock '"

@@ -139,4 +139,54 @@ class ClusterSchedulerIT {
       }
     }
   }
+
+  /**
+   * The same without any coordination and with a job quicker than the instances' wake-ups: whichever instance comes
+   * second either finds the lock held or finds the fire time already claimed, so each cron fire time still runs once.
+   */
+  @Test
+  void aQuickJobStillRunsEachCronTickOnceAcrossInstances() throws Exception {
+    PGSimpleDataSource ds = dataSource(PostgresServer.newDatabase("cluster_quick"));
+    AtomicInteger runs = new AtomicInteger();
+    List<String> skips = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Supplier<RunResult> task = () -> {
+      runs.incrementAndGet();
+      return RunResult.of("quick", "r", T0, T0, List.of(), null);
+    };
+    ScheduleListener listener = new ScheduleListener() {
+      @Override
+      public void tickSkipped(String name, Instant tick, SkipReason reason) {
+        skips.add(reason.name());
+      }
+    };
+    Schedule cron = Schedule.cron("0 */10 * * * ?", java.time.ZoneId.of("Europe/Berlin"));
+    List<ManualTime> clocks = List.of(new ManualTime(T0.plusSeconds(1)), new ManualTime(T0.plusSeconds(1)));
+    List<Scheduler> schedulers = new ArrayList<>();
+    try {
+      for (ManualTime clock : clocks) {
+        Scheduler s = Scheduler.builder().clock(clock).sleeper(clock).jobLock(JobLock.postgres(ds))
+            .listener(listener).build();
+        schedulers.add(s);
+        s.schedule("quick", task, cron);
+      }
+      int ticks = 6;
+      for (int k = 1; k <= ticks; k++) {
+        Instant tick = T0.plus(EVERY.multipliedBy(k));
+        clocks.get(0).awaitSleeper(tick);
+        clocks.get(1).awaitSleeper(tick);
+        // The first instance wakes and finishes before the second one wakes.
+        clocks.get(0).advanceTo(tick);
+        clocks.get(0).awaitSleeper(tick.plus(EVERY));
+        clocks.get(1).advanceTo(tick);
+        clocks.get(1).awaitSleeper(tick.plus(EVERY));
+      }
+      assertThat(runs).hasValue(ticks);
+      assertThat(skips).hasSize(ticks).containsOnly("ALREADY_RAN");
+    } finally {
+      for (Scheduler s : schedulers) {
+        s.shutdownNow();
+        assertThat(s.awaitTermination(Duration.ofSeconds(10))).isTrue();
+      }
+    }
+  }
 }
