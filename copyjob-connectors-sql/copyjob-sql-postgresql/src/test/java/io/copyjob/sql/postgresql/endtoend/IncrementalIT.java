@@ -16,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Incremental copies on timestamp, timestamptz and bigint columns, to PostgreSQL and to files. */
+/**
+ * Incremental copies on timestamp, timestamptz and bigint columns, to PostgreSQL and to Parquet files together,
+ * with a file watermark store. Watermark boundaries are covered by the conformance suite
+ * ({@code ..conformance.PostgresIncrementalIT}).
+ */
 class IncrementalIT {
   @TempDir
   Path dir;
@@ -63,19 +67,6 @@ class IncrementalIT {
     assertThat(third.watermarkAfter()).isEqualTo(second.watermarkAfter());
     assertThat(toFiles.run().throwIfFailed().rowsWritten()).isZero();
     assertThat(dataFiles()).as("no file for a run without rows").hasSize(2);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {"timestamp(6) | timestamp '2024-01-01 12:00:00.123456'", "bigint | 42"})
-  void rowsEqualToTheSavedWatermarkAreNeitherLostNorDoubled(String type, String value) {
-    source.exec("CREATE TABLE t (id int PRIMARY KEY, changed " + type + ")",
-        "INSERT INTO t VALUES (1, " + value + "), (2, " + value + ")");
-    WatermarkStore store = WatermarkStores.inMemory();
-    CopyJob job = CopyJob.builder().name("boundary").source(source.spec()).destination(target.spec())
-        .table("public.t", s -> s.incremental("changed")).watermarkStore(store).build();
-    assertThat(job.run().throwIfFailed().rowsWritten()).isEqualTo(2);
-    assertThat(job.run().throwIfFailed().rowsWritten()).isZero();
-    assertThat(target.rows("SELECT id FROM t ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
   }
 
   private List<Path> dataFiles() throws Exception {
