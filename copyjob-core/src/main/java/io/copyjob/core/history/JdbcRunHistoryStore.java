@@ -201,7 +201,8 @@ public final class JdbcRunHistoryStore implements RunHistoryStore {
     try (Connection c = connection()) {
       Map<String, Object[]> heads = new LinkedHashMap<>();
       try (PreparedStatement s = c.prepareStatement("SELECT run_id, started_at_ns, finished_at_ns, error_text FROM "
-          + runs + " WHERE job_name = ? ORDER BY started_at_ns DESC, run_id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+          + runs + " WHERE job_name = ? ORDER BY started_at_ns DESC, run_id DESC"
+          + " OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
         s.setString(1, job);
         s.setInt(2, limit);
         try (ResultSet rs = s.executeQuery()) {
@@ -223,7 +224,10 @@ public final class JdbcRunHistoryStore implements RunHistoryStore {
     }
   }
 
-  /** The last {@code limit} results of {@code sourceTable} ({@code namespace.name}) in runs of {@code job}, newest first. */
+  /**
+   * The last {@code limit} results of {@code sourceTable} ({@code namespace.name}, as in {@link TableResult}) in
+   * runs of {@code job}, newest first.
+   */
   public List<TableRun> tableRuns(String job, String sourceTable, int limit) {
     if (limit <= 0) {
       return List.of();

@@ -63,8 +63,8 @@ final class TickClaims {
       if (!ready) {
         if (!exists(c)) {
           try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + TABLE + " (job_name " + varchar + "(200) NOT NULL, last_tick_ns BIGINT NOT NULL,"
-                + " claimed_at " + timestamp + " NOT NULL, PRIMARY KEY (job_name))");
+            s.execute("CREATE TABLE " + TABLE + " (job_name " + varchar + "(200) NOT NULL,"
+                + " last_tick_ns BIGINT NOT NULL, claimed_at " + timestamp + " NOT NULL, PRIMARY KEY (job_name))");
           } catch (SQLException e) {
             if (!exists(c)) { // another instance may have created it meanwhile
               throw e;

@@ -271,4 +271,18 @@ class SchedulerTest {
         () -> scheduler.schedule("j", task(Duration.ZERO), Schedule.every(MINUTE)))
         .isInstanceOf(io.copyjob.CopyJobException.class);
   }
+
+  /** The default clock and sleeper, in real time: a 50 ms interval runs several times in a second. */
+  @Test
+  void realTimeDefaultsRun() throws Exception {
+    CountDownLatch three = new CountDownLatch(3);
+    scheduler = Scheduler.builder().build();
+    scheduler.schedule("real", () -> {
+      three.countDown();
+      return RunResult.of("real", "r", T0, T0, List.of(), null);
+    }, Schedule.every(Duration.ofMillis(50)));
+    assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+    scheduler.shutdown();
+    assertThat(scheduler.awaitTermination(Duration.ofSeconds(10))).isTrue();
+  }
 }

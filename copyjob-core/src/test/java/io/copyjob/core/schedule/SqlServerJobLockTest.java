@@ -56,6 +56,31 @@ class SqlServerJobLockTest {
               return true;
             case "prepareCall":
               return call((String) a[0]);
+            case "getMetaData":
+              return Proxy.newProxyInstance(getClass().getClassLoader(),
+                  new Class<?>[] {java.sql.DatabaseMetaData.class}, (mp, mm, ma) -> emptyResult());
+            case "createStatement":
+              return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class},
+                  (sp, sm, sa) -> {
+                    if (sm.getName().equals("execute")) {
+                      calls.add((String) sa[0]);
+                    }
+                    return sm.getName().equals("execute") ? Boolean.FALSE : null;
+                  });
+            case "prepareStatement":
+              return Proxy.newProxyInstance(getClass().getClassLoader(),
+                  new Class<?>[] {java.sql.PreparedStatement.class}, (sp, sm, sa) -> {
+                    switch (sm.getName()) {
+                      case "executeQuery":
+                        calls.add((String) a[0]);
+                        return emptyResult();
+                      case "executeUpdate":
+                        calls.add((String) a[0]);
+                        return 1;
+                      default:
+                        return null;
+                    }
+                  });
             case "close":
               closedConnections++;
               return null;
@@ -63,6 +88,11 @@ class SqlServerJobLockTest {
               throw new UnsupportedOperationException(m.getName());
           }
         });
+  }
+
+  java.sql.ResultSet emptyResult() {
+    return (java.sql.ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {java.sql.ResultSet.class}, (p, m, a) -> m.getName().equals("next") ? Boolean.FALSE : null);
   }
 
   CallableStatement call(String sql) {
@@ -124,5 +154,16 @@ class SqlServerJobLockTest {
     assertThat(SqlServerJobLock.resource(name)).isEqualTo(SqlServerJobLock.resource(name));
     assertThat(PostgresJobLock.key("orders-sync")).isEqualTo(PostgresJobLock.key("orders-sync"))
         .isNotEqualTo(PostgresJobLock.key("orders-sync2"));
+  }
+
+  @Test
+  void theHolderRecordsItsFireTimeInANVarcharTable() {
+    JobLock.Lease lease = JobLock.sqlServer(dataSource()).tryAcquire("orders-sync").orElseThrow();
+    assertThat(lease.claim(java.time.Instant.parse("2026-01-01T00:10:00Z"))).isTrue();
+    lease.close();
+    assertThat(calls).contains("CREATE TABLE copyjob_schedule_tick (job_name NVARCHAR(200) NOT NULL,"
+        + " last_tick_ns BIGINT NOT NULL, claimed_at DATETIME2(7) NOT NULL, PRIMARY KEY (job_name))",
+        "SELECT last_tick_ns FROM copyjob_schedule_tick WHERE job_name = ?",
+        "INSERT INTO copyjob_schedule_tick (last_tick_ns, claimed_at, job_name) VALUES (?, ?, ?)");
   }
 }
