@@ -82,17 +82,14 @@ final class SqlServerReadSession implements ReadSession {
     return c;
   }
 
-  private boolean rowversion() {
-    return watermarkColumn != null && watermarkColumn.type().isRowversion();
-  }
-
   @Override
   public Optional<Watermark> upperBound() {
     if (watermarkColumn == null) {
       return Optional.empty();
     }
     if (upperBound == null) {
-      String sql = SqlServerSql.upperBound(table.qualifiedName(), watermarkColumn.name(), rowversion(), request.lowerExclusive());
+      String sql = SqlServerSql.upperBound(table.qualifiedName(), watermarkColumn.name(), watermarkColumn.type(),
+          request.lowerExclusive());
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
         rs.next();
         LogicalType type = watermarkColumn.logicalType();
@@ -123,7 +120,7 @@ final class SqlServerReadSession implements ReadSession {
 
   private String watermarkCondition(Optional<Watermark> upper) {
     return watermarkColumn == null ? null
-        : SqlServerSql.watermarkPredicate(watermarkColumn.name(), rowversion(), request.lowerExclusive(), upper);
+        : SqlServerSql.watermarkPredicate(watermarkColumn.name(), watermarkColumn.type(), request.lowerExclusive(), upper);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
 import io.copyjob.sql.jdbc.Sql;
-import io.copyjob.sql.jdbc.WatermarkRange;
 import io.copyjob.spi.Watermark;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +28,37 @@ public final class SqlServerSql {
    */
   public static String watermarkPredicate(String column, boolean rowversion, Optional<Watermark> lower,
       Optional<Watermark> upper) {
-    if (!rowversion) {
-      return WatermarkRange.of(column, lower, upper).predicate(D);
-    }
+    return watermarkPredicate(column, rowversion ? SqlServerType.of("rowversion") : null, lower, upper);
+  }
+
+  /**
+   * The incremental condition on {@code column} of type {@code columnType} (null when unknown). Temporal bounds are
+   * cast to the column's own type ({@code CAST('...' AS datetime)}): comparing a {@code datetime} column with a
+   * datetime2 literal would convert the column (.003 becomes .0033333) and take the saved row again every run.
+   */
+  public static String watermarkPredicate(String column, SqlServerType columnType, Optional<Watermark> lower,
+      Optional<Watermark> upper) {
     String c = D.quoteIdentifier(column);
-    String l = lower.map(w -> c + " > " + rowversionLiteral(w)).orElse(null);
-    String u = upper.map(w -> c + " <= " + rowversionLiteral(w)).orElse(null);
+    String l = lower.map(w -> c + " > " + bound(w, columnType)).orElse(null);
+    String u = upper.map(w -> c + " <= " + bound(w, columnType)).orElse(null);
     return l == null || u == null ? (l == null ? u : l) : l + " AND " + u;
   }
 
   /** A rowversion bound: {@code CAST(CAST(n AS bigint) AS binary(8))}, big-endian like the column. */
   static String rowversionLiteral(Watermark w) {
     return "CAST(CAST(" + w.value() + " AS bigint) AS binary(8))";
+  }
+
+  private static String bound(Watermark w, SqlServerType columnType) {
+    if (columnType != null && columnType.isRowversion()) {
+      return rowversionLiteral(w);
+    }
+    String literal = D.literal(w);
+    if (columnType != null && literal.startsWith("CAST(") && java.util.Set.of("datetime", "smalldatetime", "datetime2",
+        "datetimeoffset", "date").contains(columnType.name())) {
+      return literal.substring(0, literal.lastIndexOf(" AS ")) + " AS " + columnType.declaration() + ")";
+    }
+    return literal;
   }
 
   /**
@@ -54,12 +72,17 @@ public final class SqlServerSql {
    * transactions commit later, even though they got their rowversion before rows that committed first.
    */
   public static String upperBound(String qualifiedTable, String column, boolean rowversion, Optional<Watermark> lower) {
+    return upperBound(qualifiedTable, column, rowversion ? SqlServerType.of("rowversion") : null, lower);
+  }
+
+  /** {@link #upperBound(String, String, boolean, Optional)} for a column of {@code columnType} (null when unknown). */
+  public static String upperBound(String qualifiedTable, String column, SqlServerType columnType, Optional<Watermark> lower) {
     String c = D.quoteIdentifier(column);
-    if (!rowversion) {
+    if (columnType == null || !columnType.isRowversion()) {
       return "SELECT max(" + c + ") FROM " + qualifiedTable
-          + Sql.where(WatermarkRange.of(column, lower, Optional.empty()).predicate(D));
+          + Sql.where(watermarkPredicate(column, columnType, lower, Optional.empty()));
     }
-    String cond = Sql.and(watermarkPredicate(column, true, lower, Optional.empty()), c + " < MIN_ACTIVE_ROWVERSION()");
+    String cond = Sql.and(watermarkPredicate(column, columnType, lower, Optional.empty()), c + " < MIN_ACTIVE_ROWVERSION()");
     return "SELECT CAST(max(" + c + ") AS bigint) FROM " + qualifiedTable + Sql.where(cond);
   }
 

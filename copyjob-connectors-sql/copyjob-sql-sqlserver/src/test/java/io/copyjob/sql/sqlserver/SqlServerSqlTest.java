@@ -43,6 +43,10 @@ class SqlServerSqlTest {
     Watermark hi = Watermark.of(LogicalType.timestamp(7), LocalDateTime.parse("9999-12-31T23:59:59.9999999"));
     assertThat(SqlServerSql.watermarkPredicate("ts", false, Optional.of(lo), Optional.of(hi))).isEqualTo(
         "[ts] > CAST('2024-01-02T03:04:05.1234567' AS datetime2(7)) AND [ts] <= CAST('9999-12-31T23:59:59.9999999' AS datetime2(7))");
+    assertThat(SqlServerSql.watermarkPredicate("d", SqlServerType.of("datetime"), Optional.of(lo), Optional.empty()))
+        .isEqualTo("[d] > CAST('2024-01-02T03:04:05.1234567' AS datetime)");
+    assertThat(SqlServerSql.upperBound("[t]", "d", new SqlServerType("datetime2", 8, 27, 3), Optional.of(lo)))
+        .isEqualTo("SELECT max([d]) FROM [t] WHERE [d] > CAST('2024-01-02T03:04:05.1234567' AS datetime2(3))");
     Watermark tz = Watermark.of(LogicalType.timestampTz(7), Instant.parse("0001-01-01T00:00:00Z"));
     assertThat(D.literal(tz)).isEqualTo("CAST('0001-01-01T00:00:00.0000000+00:00' AS datetimeoffset(7))");
     assertThat(D.literal(Watermark.of(LogicalType.int64(), 42L))).isEqualTo("42");
