@@ -75,7 +75,8 @@ public final class Sandbox {
         s.execute(sql);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage() + " in: " + String.join("; ", statements), e);
+      String sql = String.join("; ", statements);
+      throw new IllegalStateException(e.getMessage() + " in: " + (sql.length() > 2000 ? sql.substring(0, 2000) + "..." : sql), e);
     }
   }
 
