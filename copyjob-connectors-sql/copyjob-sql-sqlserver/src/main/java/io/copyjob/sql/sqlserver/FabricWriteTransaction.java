@@ -3,7 +3,6 @@ package io.copyjob.sql.sqlserver;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
-import io.copyjob.data.RecordBatch;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.Fragment;
 import io.copyjob.spi.SplitWriter;
@@ -11,18 +10,12 @@ import io.copyjob.spi.TableCreation;
 import io.copyjob.spi.WriteRequest;
 import io.copyjob.spi.WriteStrategy;
 import io.copyjob.spi.WriteTransaction;
-import io.copyjob.storage.files.format.FormatWriter;
-import io.copyjob.storage.files.format.parquet.ParquetCompression;
-import io.copyjob.storage.files.format.parquet.ParquetFormat;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.FileStores;
-import io.copyjob.storage.files.store.PendingFile;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -42,9 +35,8 @@ final class FabricWriteTransaction implements WriteTransaction {
   private final WriteRequest request;
   private final Connection connection;
   private final String display;
-  private final FileStore store;
+  private final FabricStaging staging;
   private final String stagingLocation;
-  private final List<String> staged = Collections.synchronizedList(new ArrayList<>());
   private SqlServerTable table;
   private List<String> upsertKeys = List.of();
   private boolean finished;
@@ -55,7 +47,8 @@ final class FabricWriteTransaction implements WriteTransaction {
     this.display = request.target().namespace().isPresent() ? request.target().toString()
         : DatasetId.of(catalog.defaultSchema(), request.target().name()).toString();
     this.stagingLocation = connections.options().stagingLocation().orElseThrow();
-    this.store = FileStores.open(stagingLocation, connections.options().azureOptions());
+    FileStore store = FileStores.open(stagingLocation, connections.options().azureOptions());
+    this.staging = new FabricStaging(store, request.runId(), request.schema(), connections.errors().redactor(), display);
     this.connection = connections.open();
     try {
       connection.setAutoCommit(false);
@@ -102,54 +95,7 @@ final class FabricWriteTransaction implements WriteTransaction {
 
   @Override
   public SplitWriter openWriter(int index) {
-    String path = FabricSql.stagedFile(request.runId(), index);
-    try {
-      PendingFile file = store.create(path);
-      FormatWriter writer = new ParquetFormat(ParquetCompression.SNAPPY).openWriter(file, store.displayName(path), request.schema());
-      return new SplitWriter() {
-        @Override
-        public void write(RecordBatch batch) {
-          writer.write(batch, 0, batch.rowCount());
-        }
-
-        @Override
-        public Fragment finish() {
-          writer.close();
-          try {
-            file.commit();
-          } catch (IOException e) {
-            throw stagingError(e, "staging " + path);
-          }
-          staged.add(path);
-          long rows = writer.rows();
-          long bytes = file.bytesWritten();
-          return new Fragment() {
-            @Override
-            public long rows() { return rows; }
-
-            @Override
-            public long bytes() { return bytes; }
-          };
-        }
-
-        @Override
-        public void abort() {
-          try {
-            writer.close();
-          } catch (RuntimeException ignored) {
-            // discarded below
-          }
-          file.abort();
-        }
-      };
-    } catch (IOException e) {
-      throw stagingError(e, "creating " + path);
-    }
-  }
-
-  private CopyJobException stagingError(IOException e, String doing) {
-    return CopyJobException.builder(ErrorCode.STORE_ERROR, connections.errors().redactor().scrub(
-        "Fabric staging failed while " + doing + ": " + e.getMessage())).table(display).build();
+    return staging.openWriter(index);
   }
 
   @Override
@@ -202,19 +148,7 @@ final class FabricWriteTransaction implements WriteTransaction {
   }
 
   private void removeStaged() {
-    List<String> paths;
-    synchronized (staged) {
-      paths = new ArrayList<>(staged);
-      staged.clear();
-    }
-    for (String p : paths) {
-      try {
-        store.delete(p);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not remove staged file {}: {}", p, connections.errors().redactor().scrub(e.getMessage()));
-      }
-    }
-    store.close();
+    staging.close();
   }
 
   @Override
