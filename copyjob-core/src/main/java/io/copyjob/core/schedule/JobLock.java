@@ -26,8 +26,8 @@ public interface JobLock {
      * now, and returns false when this fire time or a later one already ran (in any instance), so that the
      * scheduler skips it ({@link SkipReason#ALREADY_RAN}). Without it, a job quicker than the gap between two
      * instances' wake-ups could run the same fire time in both, one after the other. Fire times agree across
-     * instances for cron schedules, and for {@link Schedule#every} schedules started on the same grid. The default
-     * claims every tick.
+     * instances for cron schedules and anchored intervals ({@link Schedule#every(java.time.Duration,
+     * java.time.Instant)}). The default claims every tick.
      */
     default boolean claim(java.time.Instant tick) {
       return true;

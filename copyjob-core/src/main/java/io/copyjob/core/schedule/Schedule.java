@@ -47,15 +47,22 @@ public final class Schedule {
   private final Kind kind;
   private final Duration interval;
   private final Duration initialDelay;
+  private final Instant anchor;
   private final String expression;
   private final ZoneId zone;
   private final ExecutionTime cron;
 
   private Schedule(Kind kind, Duration interval, Duration initialDelay, String expression, ZoneId zone,
       ExecutionTime cron) {
+    this(kind, interval, initialDelay, null, expression, zone, cron);
+  }
+
+  private Schedule(Kind kind, Duration interval, Duration initialDelay, Instant anchor, String expression,
+      ZoneId zone, ExecutionTime cron) {
     this.kind = kind;
     this.interval = interval;
     this.initialDelay = initialDelay;
+    this.anchor = anchor;
     this.expression = expression;
     this.zone = zone;
     this.cron = cron;
@@ -89,6 +96,18 @@ public final class Schedule {
   }
 
   /**
+   * Fires every {@code interval} at the instants {@code anchor + k * interval}, starting with the first one at or
+   * after the job is scheduled: {@code every(Duration.ofMinutes(10), Instant.EPOCH)} fires at :00, :10, :20 ... of
+   * every hour. Instances of a cluster started at different moments then share their fire times, which the
+   * {@link JobLock} needs to run each fire time once.
+   */
+  public static Schedule every(Duration interval, Instant anchor) {
+    Schedule s = every(interval);
+    return new Schedule(Kind.INTERVAL, s.interval, Duration.ZERO, Objects.requireNonNull(anchor, "anchor"), null,
+        null, null);
+  }
+
+  /**
    * Fires on a cron expression in {@code zone}. Six or seven fields are read as Quartz syntax (seconds first,
    * {@code ?}, {@code L}, {@code W}, {@code #}; e.g. {@code 0 30 2 * * ?}); five fields as Unix cron
    * ({@code 30 2 * * *}). See the class comment for how daylight-saving changes are handled.
@@ -114,8 +133,9 @@ public final class Schedule {
   public Optional<Instant> firstFire(Instant start) {
     switch (kind) {
       case ONCE:
-      case INTERVAL:
         return Optional.of(start.plus(initialDelay));
+      case INTERVAL:
+        return Optional.of(anchor == null ? start.plus(initialDelay) : onGrid(anchor, start.minusNanos(1)));
       default:
         return nextCron(start.minusNanos(1));
     }
@@ -130,13 +150,21 @@ public final class Schedule {
       case ONCE:
         return Optional.empty();
       case INTERVAL: {
-        Instant from = after.isBefore(lastFire) ? lastFire : after;
-        long steps = Duration.between(lastFire, from).dividedBy(interval) + 1;
-        return Optional.of(lastFire.plus(interval.multipliedBy(steps)));
+        return Optional.of(onGrid(anchor == null ? lastFire : anchor, after.isBefore(lastFire) ? lastFire : after));
       }
       default:
         return nextCron(after);
     }
+  }
+
+  /** The first instant {@code origin + k * interval} (k any integer) strictly after {@code after}. */
+  private Instant onGrid(Instant origin, Instant after) {
+    Duration d = Duration.between(origin, after);
+    long q = d.dividedBy(interval);
+    if (d.isNegative() && !interval.multipliedBy(q).equals(d)) {
+      q--; // floor, not truncation, before the origin
+    }
+    return origin.plus(interval.multipliedBy(q + 1));
   }
 
   /** The next {@code count} fire times of a job scheduled at {@code start}, for previews and tests. */
@@ -197,13 +225,14 @@ public final class Schedule {
   @Override
   public boolean equals(Object o) {
     return o instanceof Schedule s && s.kind == kind && Objects.equals(s.interval, interval)
-        && Objects.equals(s.initialDelay, initialDelay) && Objects.equals(s.expression, expression)
+        && Objects.equals(s.initialDelay, initialDelay) && Objects.equals(s.anchor, anchor)
+        && Objects.equals(s.expression, expression)
         && Objects.equals(s.zone, zone);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, interval, initialDelay, expression, zone);
+    return Objects.hash(kind, interval, initialDelay, anchor, expression, zone);
   }
 
   @Override
@@ -212,7 +241,8 @@ public final class Schedule {
       case ONCE:
         return initialDelay.isZero() ? "once" : "once after " + initialDelay;
       case INTERVAL:
-        return "every " + interval + (initialDelay.isZero() ? "" : " after " + initialDelay);
+        return "every " + interval + (anchor != null ? " from " + anchor
+            : initialDelay.isZero() ? "" : " after " + initialDelay);
       default:
         return "cron '" + expression + "' in " + zone;
     }

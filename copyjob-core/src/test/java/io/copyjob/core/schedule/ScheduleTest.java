@@ -32,6 +32,20 @@ class ScheduleTest {
     assertThat(Schedule.once().fireTimes(start, 5)).containsExactly(start);
   }
 
+  /** Anchored intervals share their fire times whenever an instance starts. */
+  @Test
+  void anchoredIntervalIsTheSameGridForEveryStart() {
+    Schedule s = Schedule.every(Duration.ofMinutes(10), Instant.EPOCH);
+    assertThat(s.fireTimes(Instant.parse("2026-01-01T00:03:17Z"), 2))
+        .containsExactlyElementsOf(instants("2026-01-01T00:10:00Z", "2026-01-01T00:20:00Z"));
+    assertThat(s.fireTimes(Instant.parse("2026-01-01T00:10:00Z"), 2))
+        .containsExactlyElementsOf(instants("2026-01-01T00:10:00Z", "2026-01-01T00:20:00Z"));
+    assertThat(s.nextFire(Instant.parse("2026-01-01T00:10:00Z"), Instant.parse("2026-01-01T00:47:00Z")))
+        .contains(Instant.parse("2026-01-01T00:50:00Z"));
+    assertThat(Schedule.every(Duration.ofMinutes(10), Instant.parse("2030-01-01T00:05:00Z"))
+        .firstFire(Instant.parse("2026-01-01T00:03:00Z"))).contains(Instant.parse("2026-01-01T00:05:00Z"));
+  }
+
   /** 02:30 does not exist on 29 March 2026 in Berlin: it fires at 03:30 CEST, the same offset after the jump. */
   @Test
   void dailyCronAcrossTheMarchChangeFiresOnceEveryDay() {
