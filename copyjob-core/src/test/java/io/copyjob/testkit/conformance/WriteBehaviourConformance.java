@@ -89,6 +89,20 @@ public abstract class WriteBehaviourConformance extends ConformanceSuite {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sinkVariants")
+  void aParallelCopyIntoAnAbsentTableWritesEveryRowExactlyOnce(String variant) {
+    sourceItems(20_000);
+
+    TableResult result = job("conformance-parallel", source.spec(), destinationSpec(variant))
+        .table(source.table("items"), t -> t.renameTo(destination.table("items"))).parallelism(4).batchRows(1000)
+        .build().run().throwIfFailed().tables().get(0);
+
+    assertThat(result.rowsRead()).isEqualTo(20_000);
+    assertThat(result.rowsWritten()).isEqualTo(20_000);
+    assertThat(destinationItems()).isEqualTo(items(1, 20_000, 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sinkVariants")
   void upsertWithoutKeysUsesThePrimaryKeyUpdatingMatchesAndInsertingTheRest(String variant) {
     sourceItems(1000);
     destination.createTable("items", ITEMS, "PRIMARY KEY (id)", "UNIQUE (sku)");
@@ -157,8 +171,9 @@ public abstract class WriteBehaviourConformance extends ConformanceSuite {
 
   /**
    * 100,000 rows from the {@code memory} connector, of which row 50,000 breaks a CHECK constraint of the
-   * destination: with append, overwrite and upsert the run fails with ROW_REJECTED naming the table, the
-   * destination keeps exactly its one earlier row, and the incremental watermark stays unsaved.
+   * destination: with append, overwrite and upsert, read by four splits at once so that other writers have
+   * rows staged when one fails, the run fails with ROW_REJECTED naming the table, the destination keeps exactly
+   * its one earlier row, and the incremental watermark stays unsaved.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("sinkVariants")
@@ -184,7 +199,7 @@ public abstract class WriteBehaviourConformance extends ConformanceSuite {
       WatermarkStore marks = WatermarkStores.inMemory();
       TableResult result = job("conformance-atomic", MemoryConnectorProvider.spec(store), destinationSpec(variant))
           .table("mem.events", t -> t.renameTo(destination.table("events")).incremental("ts").writeStrategy(strategy))
-          .watermarkStore(marks).build().run().tables().get(0);
+          .watermarkStore(marks).parallelism(4).build().run().tables().get(0);
 
       assertThat(result.status()).as(strategy.toString()).isEqualTo(TableStatus.FAILED);
       assertThat(result.errorCode()).as(strategy.toString()).contains(ErrorCode.ROW_REJECTED);
