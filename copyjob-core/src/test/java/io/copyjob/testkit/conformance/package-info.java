@@ -7,7 +7,7 @@
  * <ul>
  *   <li>{@link io.copyjob.testkit.conformance.WriteBehaviourConformance}: full copies database to database with
  *       append, upsert on the primary key, upsert on explicit keys, the {@code NO_UPSERT_KEYS} error without
- *       either, overwrite; and a CHECK constraint broken by row 50,000 of 100,000 leaving the destination exactly
+ *       either, overwrite, a parallel copy of 20,000 rows landing each exactly once; and a CHECK constraint broken by row 50,000 of 100,000 leaving the destination exactly
  *       as before and the watermark unsaved, for each write behaviour.
  *   <li>{@link io.copyjob.testkit.conformance.TypeRoundTripConformance}: the {@link
  *       io.copyjob.testkit.conformance.EdgeValues} (decimal(38,9) at its limits, timestamps at years 1 and 9999
