@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
@@ -134,7 +135,7 @@ final class FabricWriteTransaction implements WriteTransaction {
       abort();
       throw connections.errors().translate(e, "loading the staged files", display);
     }
-    SqlServerConnections.closeQuietly(connection);
+    JdbcResources.closeQuietly(connection);
     removeStaged();
     return rows;
   }
@@ -163,7 +164,7 @@ final class FabricWriteTransaction implements WriteTransaction {
       } catch (SQLException ignored) {
         // closing rolls back too
       }
-      SqlServerConnections.closeQuietly(connection);
+      JdbcResources.closeQuietly(connection);
     }
     removeStaged();
   }

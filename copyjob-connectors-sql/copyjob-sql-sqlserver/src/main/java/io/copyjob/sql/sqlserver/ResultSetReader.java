@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.ColumnVector;
@@ -51,7 +52,7 @@ final class ResultSetReader implements SplitReader {
       statement.setFetchSize(fetchSize);
       this.rs = statement.executeQuery(sql);
     } catch (SQLException e) {
-      SqlServerConnections.closeQuietly(connection);
+      JdbcResources.closeQuietly(connection);
       throw errors.translate(e, "reading " + split, table);
     }
   }
@@ -159,7 +160,7 @@ final class ResultSetReader implements SplitReader {
 
   @Override
   public void close() {
-    SqlServerConnections.closeQuietly(rs);
+    JdbcResources.closeQuietly(rs);
     try {
       // cancel first: closing a half-read result set would otherwise drain the rest of the rows
       if (!done) {
@@ -168,7 +169,7 @@ final class ResultSetReader implements SplitReader {
     } catch (SQLException ignored) {
       // closing the connection ends the request anyway
     }
-    SqlServerConnections.closeQuietly(statement);
-    SqlServerConnections.closeQuietly(connection);
+    JdbcResources.closeQuietly(statement);
+    JdbcResources.closeQuietly(connection);
   }
 }

@@ -35,14 +35,4 @@ final class SqlServerConnections {
       throw errors.translate(e, "connecting", null);
     }
   }
-
-  static void closeQuietly(AutoCloseable c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // nothing left to do with a resource we are giving up
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
@@ -55,10 +56,10 @@ final class SqlServerReadSession implements ReadSession {
       this.watermarkColumn = request.watermarkColumn().map(this::watermarkColumn).orElse(null);
       this.connection = c;
     } catch (SQLException e) {
-      SqlServerConnections.closeQuietly(c);
+      JdbcResources.closeQuietly(c);
       throw connections.errors().translate(e, "starting the read", display);
     } catch (RuntimeException e) {
-      SqlServerConnections.closeQuietly(c);
+      JdbcResources.closeQuietly(c);
       throw e instanceof CopyJobException cj ? cj.toBuilder().tableIfAbsent(display).build() : e;
     }
   }
@@ -173,7 +174,7 @@ final class SqlServerReadSession implements ReadSession {
     try {
       c.setReadOnly(true);
     } catch (SQLException e) {
-      SqlServerConnections.closeQuietly(c);
+      JdbcResources.closeQuietly(c);
       throw connections.errors().translate(e, "opening a reader", table.displayName());
     }
     return new ResultSetReader(c, selectSql(s), request.columns(), request.batchRows(),
@@ -182,6 +183,6 @@ final class SqlServerReadSession implements ReadSession {
 
   @Override
   public void close() {
-    SqlServerConnections.closeQuietly(connection);
+    JdbcResources.closeQuietly(connection);
   }
 }

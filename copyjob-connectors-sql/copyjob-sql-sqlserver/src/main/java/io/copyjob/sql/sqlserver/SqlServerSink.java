@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.SinkConnector;
@@ -41,7 +42,7 @@ final class SqlServerSink implements SinkConnector {
 
   @Override
   public void checkConnection() {
-    SqlServerConnections.closeQuietly(connections.open());
+    JdbcResources.closeQuietly(connections.open());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.ReadRequest;
@@ -53,12 +54,12 @@ final class SqlServerSource implements SourceConnector {
 
   @Override
   public void checkConnection() {
-    SqlServerConnections.closeQuietly(connections.open());
+    JdbcResources.closeQuietly(connections.open());
   }
 
   @Override
   public synchronized void close() {
-    SqlServerConnections.closeQuietly(discovery);
+    JdbcResources.closeQuietly(discovery);
     discovery = null;
   }
 }

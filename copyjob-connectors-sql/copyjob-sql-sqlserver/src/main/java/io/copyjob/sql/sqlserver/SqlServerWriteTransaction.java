@@ -1,5 +1,6 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
 import io.copyjob.CopyJobException;
@@ -7,6 +8,7 @@ import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.sql.jdbc.SqlStatements;
+import io.copyjob.sql.jdbc.UpsertKeys;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.Fragment;
 import io.copyjob.spi.SplitWriter;
@@ -134,22 +136,7 @@ final class SqlServerWriteTransaction implements WriteTransaction {
 
   /** The upsert keys: the given ones, else the primary key; each must be a written column. */
   static List<String> upsertKeys(WriteStrategy strategy, SqlServerTable table, WriteRequest request, String display) {
-    List<String> keys = strategy.keys().isEmpty() ? table.primaryKey() : strategy.keys();
-    if (keys.isEmpty()) {
-      throw CopyJobException.builder(ErrorCode.NO_UPSERT_KEYS, "the destination table " + display
-          + " has no primary key; give upsert keys").table(display).build();
-    }
-    for (String k : keys) {
-      if (table.column(k).isEmpty()) {
-        throw CopyJobException.builder(ErrorCode.COLUMN_NOT_FOUND, "upsert key " + k + " is not a column of " + display)
-            .table(display).column(k).build();
-      }
-      if (request.schema().indexOf(k) < 0) {
-        throw CopyJobException.builder(ErrorCode.INVALID_JOB, "upsert key " + k + " is not among the columns written to "
-            + display).table(display).column(k).build();
-      }
-    }
-    return keys;
+    return UpsertKeys.resolve(strategy, table.primaryKey(), c -> table.column(c).isPresent(), request.schema(), display);
   }
 
   private void execute(String sql) throws SQLException {
@@ -225,7 +212,7 @@ final class SqlServerWriteTransaction implements WriteTransaction {
       }
       connection.commit();
       finished = true;
-      SqlServerConnections.closeQuietly(connection);
+      JdbcResources.closeQuietly(connection);
       return rows;
     } catch (SQLException e) {
       abort();
@@ -260,7 +247,7 @@ final class SqlServerWriteTransaction implements WriteTransaction {
     } catch (SQLException ignored) {
       // closing the connection rolls back too
     }
-    SqlServerConnections.closeQuietly(connection); // a #temp table ends with the session
+    JdbcResources.closeQuietly(connection); // a #temp table ends with the session
   }
 
   @Override
