@@ -163,6 +163,7 @@ final class SqlServerWriteTransaction implements WriteTransaction {
         SQLServerBulkCopyOptions o = new SQLServerBulkCopyOptions();
         o.setUseInternalTransaction(false); // part of the write transaction
         o.setKeepNulls(true); // NULL stays NULL instead of taking the column default
+        o.setCheckConstraints(true); // a CHECK or FOREIGN KEY violation fails the load as an INSERT would (off by default)
         o.setKeepIdentity(writesIdentity);
         o.setTableLock(connections.options().tableLock());
         o.setBatchSize(connections.options().batchSize());
