@@ -33,7 +33,7 @@ public final class SqlServerSql {
 
   /**
    * The incremental condition on {@code column} of type {@code columnType} (null when unknown). Temporal bounds are
-   * cast to the column's own type ({@code CAST('...' AS datetime)}): comparing a {@code datetime} column with a
+   * cast to the column's own type ({@code CAST(CAST('...' AS datetime2(7)) AS datetime)}): comparing a {@code datetime} column with a
    * datetime2 literal would convert the column (.003 becomes .0033333) and take the saved row again every run.
    */
   public static String watermarkPredicate(String column, SqlServerType columnType, Optional<Watermark> lower,
@@ -54,8 +54,14 @@ public final class SqlServerSql {
       return rowversionLiteral(w);
     }
     String literal = D.literal(w);
-    if (columnType != null && literal.startsWith("CAST(") && java.util.Set.of("datetime", "smalldatetime", "datetime2",
-        "datetimeoffset", "date").contains(columnType.name())) {
+    if (columnType != null && literal.startsWith("CAST(") && java.util.Set.of("datetime", "smalldatetime")
+        .contains(columnType.name())) {
+      // a datetime/smalldatetime string literal takes at most 3 fractional digits (error 241 otherwise): convert
+      // the exact datetime2(7) value, which a value read from the column converts back to unchanged
+      return "CAST(" + literal + " AS " + columnType.declaration() + ")";
+    }
+    if (columnType != null && literal.startsWith("CAST(") && java.util.Set.of("datetime2", "datetimeoffset", "date")
+        .contains(columnType.name())) {
       return literal.substring(0, literal.lastIndexOf(" AS ")) + " AS " + columnType.declaration() + ")";
     }
     return literal;

@@ -44,7 +44,10 @@ class SqlServerSqlTest {
     assertThat(SqlServerSql.watermarkPredicate("ts", false, Optional.of(lo), Optional.of(hi))).isEqualTo(
         "[ts] > CAST('2024-01-02T03:04:05.1234567' AS datetime2(7)) AND [ts] <= CAST('9999-12-31T23:59:59.9999999' AS datetime2(7))");
     assertThat(SqlServerSql.watermarkPredicate("d", SqlServerType.of("datetime"), Optional.of(lo), Optional.empty()))
-        .isEqualTo("[d] > CAST('2024-01-02T03:04:05.1234567' AS datetime)");
+        .isEqualTo("[d] > CAST(CAST('2024-01-02T03:04:05.1234567' AS datetime2(7)) AS datetime)");
+    // a datetime string literal with more than 3 fractional digits fails to convert (error 241)
+    assertThat(SqlServerSql.watermarkPredicate("d", SqlServerType.of("smalldatetime"), Optional.of(lo), Optional.empty()))
+        .isEqualTo("[d] > CAST(CAST('2024-01-02T03:04:05.1234567' AS datetime2(7)) AS smalldatetime)");
     assertThat(SqlServerSql.upperBound("[t]", "d", new SqlServerType("datetime2", 8, 27, 3), Optional.of(lo)))
         .isEqualTo("SELECT max([d]) FROM [t] WHERE [d] > CAST('2024-01-02T03:04:05.1234567' AS datetime2(3))");
     Watermark tz = Watermark.of(LogicalType.timestampTz(7), Instant.parse("0001-01-01T00:00:00Z"));
