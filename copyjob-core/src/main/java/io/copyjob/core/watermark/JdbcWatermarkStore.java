@@ -112,7 +112,12 @@ public final class JdbcWatermarkStore implements WatermarkStore {
   private Connection connection() throws SQLException {
     Connection c = dataSource.getConnection();
     if (!ready) {
-      createTable(c);
+      try {
+        createTable(c);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
     }
     return c;
   }
