@@ -56,4 +56,13 @@ class RunHistoryStoresTest {
     assertThat(store.lastRuns("j", 1)).extracting(RunResult::rowsRead).containsExactly(2L);
     assertThat(store.lastRuns("nobody", 5)).isEmpty();
   }
+
+  @Test
+  void fileHistoryKeepsTheRunRecordedAfterATornLine() throws Exception {
+    RunHistoryStore store = RunHistoryStores.file(dir);
+    store.record(run("r1", 1));
+    Files.writeString(dir.resolve("j.runs.jsonl"), "{\"formatVersion\":1,\"job\":\"j\",\"ru", StandardOpenOption.APPEND);
+    store.record(run("r2", 2));
+    assertThat(store.lastRuns("j", 10)).extracting(RunResult::runId).containsExactly("r2", "r1");
+  }
 }

@@ -31,8 +31,14 @@ public final class FileRunHistoryStore implements RunHistoryStore {
     byte[] line = (RunResultJson.write(run) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       Files.createDirectories(directory);
-      try (FileChannel ch = FileChannel.open(file(run.jobName()), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
+      // Appends at the end under the lock (READ, to look at the last byte, rules out APPEND).
+      try (FileChannel ch = FileChannel.open(file(run.jobName()), StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+        ch.position(ch.size());
+        if (endsTorn(ch)) {
+          // End the line a crash cut short, or this run would be glued to it and lost with it on read.
+          ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+        }
         ch.write(java.nio.ByteBuffer.wrap(line));
         ch.force(false);
       }
@@ -68,6 +74,16 @@ public final class FileRunHistoryStore implements RunHistoryStore {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static boolean endsTorn(FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (size == 0) {
+      return false;
+    }
+    java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+    ch.read(last, size - 1);
+    return last.get(0) != '\n';
   }
 
   private Path file(String job) {
