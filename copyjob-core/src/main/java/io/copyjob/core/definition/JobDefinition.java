@@ -123,7 +123,9 @@ public final class JobDefinition {
    *
    * @throws CopyJobException {@link ErrorCode#INVALID_OPTION} when a sensitive option (declared by the
    *     connector, or whose key names a password, secret, key, token or credential) holds a value rather than a
-   *     {@code ${env:NAME}} or {@code ${secret:NAME}} reference; the message names the option, never the value
+   *     {@code ${env:NAME}} or {@code ${secret:NAME}} reference, or when any option holds a secret written into
+   *     its value (a URL's {@code password=} parameter, {@code user:password@}); the message names the option,
+   *     never the value
    */
   public String toJson() {
     requireReferences(source, "source");
@@ -155,6 +157,17 @@ public final class JobDefinition {
             + spec.type() + ") is secret and holds a value: a saved job definition never contains secrets. Set it"
             + " to a reference instead, ${env:NAME} for an environment variable or ${secret:NAME} for the job's"
             + " SecretResolver").job(name).build();
+      }
+    }
+    // A secret written into another value (a URL's password= parameter or user:password@) is a secret too.
+    for (Map.Entry<String, String> e : spec.options().entrySet()) {
+      String masked = SecretReferences.maskReferences(e.getValue());
+      if (!io.copyjob.spi.Redactor.urlsOnly().scrub(masked).equals(masked)) {
+        throw CopyJobException.builder(ErrorCode.INVALID_OPTION, "option '" + e.getKey() + "' of the " + role
+            + " (" + spec.type() + ") holds a secret in its value (a password=, token= or sig= parameter, or"
+            + " user:password@): a saved job definition never contains secrets. Write it as a reference instead,"
+            + " ${env:NAME} for an environment variable or ${secret:NAME} for the job's SecretResolver")
+            .job(name).build();
       }
     }
   }

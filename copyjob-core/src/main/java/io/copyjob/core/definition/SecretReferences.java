@@ -55,6 +55,11 @@ public final class SecretReferences {
     return value != null && REFERENCE.matcher(value).find();
   }
 
+  /** {@code value} with every reference replaced by {@code ****}, the mask a redactor writes. */
+  static String maskReferences(String value) {
+    return REFERENCE.matcher(value).replaceAll("****");
+  }
+
   /** A spec with its references resolved, and the resolved values that must be kept out of messages. */
   public record Resolved(ConnectorSpec spec, List<String> secretValues) {
     public Resolved {

@@ -259,6 +259,25 @@ class JobDefinitionTest {
   }
 
   @Test
+  void secretsWrittenIntoUrlsAreNeverWritten() {
+    for (String url : new String[] {"jdbc:postgresql://db/shop?user=copy&password=hunter2-literal",
+        "jdbc:sqlserver://db;databaseName=shop;password=hunter2-literal", "jdbc:postgresql://copy:hunter2-literal@db/shop"}) {
+      ConnectorSpec spec = ConnectorSpec.of("postgresql", map("url", url));
+      assertThatThrownBy(() -> definition(spec, ConnectorSpec.of("memory", map()), TableSpec.builder("t").build())
+          .toJson())
+          .isInstanceOfSatisfying(CopyJobException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION);
+            assertThat(e.getMessage()).contains("'url' of the source", "${secret:NAME}")
+                .doesNotContain("hunter2-literal");
+          });
+    }
+    // references in those places are fine
+    assertThat(definition(ConnectorSpec.of("postgresql", map("url",
+        "jdbc:postgresql://copy:${env:PGPASS}@db/shop?password=${secret:pg}")), ConnectorSpec.of("memory", map()),
+        TableSpec.builder("t").build()).toJson()).contains("password=${secret:pg}");
+  }
+
+  @Test
   void formatVersionIsRequiredAndFutureVersionsAreRefused() {
     String v1 = VALID.replace("MODE", "full");
     assertThat(JobDefinition.parse(v1).tables()).hasSize(2);
