@@ -79,8 +79,7 @@ interface FieldEncoder {
       case PgType.DATE:
         return s == TypeId.DATE ? FieldEncoder::date : null;
       case PgType.TIME:
-        // nanoseconds of the day to microseconds, truncating what PostgreSQL cannot keep
-        return s == TypeId.TIME ? (v, row, out) -> out.writeLongField(((LongVector) v).get(row) / 1000) : null;
+        return s == TypeId.TIME ? time(dest.timePrecision()) : null;
       case PgType.TIMESTAMP: case PgType.TIMESTAMPTZ:
         // a TIMESTAMP going into timestamptz (or the reverse) is taken as UTC; PostgreSQL's session time zone
         // would make the result depend on the machine
@@ -118,6 +117,26 @@ interface FieldEncoder {
       throw new BadValueException("the date is out of PostgreSQL's range");
     }
     out.writeIntField((int) days);
+  }
+
+  /**
+   * Microseconds of the day; sub-microsecond digits are truncated (PostgreSQL keeps 6). Into a time(p) of fewer
+   * digits, a value that would be rounded fails instead: the server rounds binary input to the column's
+   * precision, which can carry a value up to the next second, or to 24:00:00.
+   */
+  private static FieldEncoder time(int destPrecision) {
+    if (destPrecision >= 6) {
+      return (v, row, out) -> out.writeLongField(((LongVector) v).get(row) / 1000);
+    }
+    long unit = (long) Math.pow(10, 6 - destPrecision);
+    return (v, row, out) -> {
+      long micros = ((LongVector) v).get(row) / 1000;
+      if (micros % unit != 0) {
+        throw new BadValueException("the time has more fractional digits than the column's precision "
+            + destPrecision + " keeps; it would be rounded");
+      }
+      out.writeLongField(micros);
+    };
   }
 
   /**

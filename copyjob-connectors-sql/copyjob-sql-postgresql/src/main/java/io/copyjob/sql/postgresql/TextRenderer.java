@@ -50,6 +50,16 @@ interface TextRenderer {
         return PgText.render(v, row);
       };
     }
+    if (s == TypeId.TIME && dest.oid() == PgType.TIME && dest.timePrecision() < 6) {
+      long unit = (long) Math.pow(10, 6 - dest.timePrecision());
+      return (v, row) -> {
+        if (((io.copyjob.data.LongVector) v).get(row) / 1000 % unit != 0) {
+          throw new BadValueException("the time has more fractional digits than the column's "
+              + dest.sqlName() + " keeps; it would be rounded");
+        }
+        return PgText.render(v, row);
+      };
+    }
     return PgText::render;
   }
 }

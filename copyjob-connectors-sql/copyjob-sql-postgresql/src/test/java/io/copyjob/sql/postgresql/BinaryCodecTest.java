@@ -182,6 +182,24 @@ class BinaryCodecTest {
   }
 
   @Test
+  void timesIntoFewerDigitsFailRatherThanRound() throws IOException {
+    // PostgreSQL rounds a time to the column's precision (23:59:59.9 into time(0) is 24:00:00): fail instead
+    PgType time0 = PgType.builtin(PgType.TIME, "time", 0);
+    assertThatThrownBy(() -> roundTrip(LogicalType.time(6), time0, LocalTime.of(23, 59, 59, 900_000_000)))
+        .isInstanceOf(BadValueException.class).hasMessageContaining("rounded");
+    assertThat(roundTrip(LogicalType.time(6), time0, LocalTime.of(23, 59, 59))).isEqualTo(LocalTime.of(23, 59, 59));
+    PgType time3 = PgType.builtin(PgType.TIME, "time", 3);
+    assertThat(roundTrip(LogicalType.time(9), time3, LocalTime.of(1, 2, 3, 123_000_999)))
+        .isEqualTo(LocalTime.of(1, 2, 3, 123_000_000));
+    ColumnVector v = ColumnVector.allocate(LogicalType.time(6), 1);
+    v.setObject(0, LocalTime.of(0, 0, 0, 1_500_000));
+    assertThatThrownBy(() -> TextRenderer.forColumn(LogicalType.time(6), time3).render(v, 0))
+        .isInstanceOf(BadValueException.class).hasMessageContaining("rounded");
+    assertThat(TextRenderer.forColumn(LogicalType.time(6), PgType.builtin(PgType.TIME, "time")).render(v, 0))
+        .isEqualTo("00:00:00.001500");
+  }
+
+  @Test
   void stringsIntoTypesPostgresMustParseHaveNoBinaryEncoder() {
     assertThat(FieldEncoder.binary(LogicalType.string(), PgType.builtin(PgType.NUMERIC, "numeric"))).isNull();
     assertThat(FieldEncoder.binary(LogicalType.string(), PgType.builtin(PgType.TIMESTAMP, "timestamp"))).isNull();
