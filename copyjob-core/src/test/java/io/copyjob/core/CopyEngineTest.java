@@ -150,6 +150,17 @@ class CopyEngineTest {
   }
 
   @Test
+  void aCloseFailureAfterTheCommitDoesNotReportTheCommittedTableAsFailed() {
+    EngineFixture f = new EngineFixture(10);
+    TableResult t = job(f, "failOnClose", "true").table("sales.orders", s -> s.incremental("updated_at")).build()
+        .run().tables().get(0);
+    assertThat(f.dst().rows(ORDERS)).hasSize(10);
+    assertThat(t.status()).isEqualTo(TableStatus.SUCCEEDED);
+    assertThat(t.rowsWritten()).isEqualTo(10);
+    assertThat(t.watermarkAfter()).isPresent();
+  }
+
+  @Test
   void upsertAndOverwriteApplyOnCommit() {
     EngineFixture f = new EngineFixture(3);
     job(f).table("sales.orders").build().run().throwIfFailed();

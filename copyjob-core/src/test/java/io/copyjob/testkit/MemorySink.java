@@ -174,6 +174,9 @@ final class MemorySink implements SinkConnector {
 
     @Override
     public void close() {
+      if (options.getBoolean("failOnClose", false)) {
+        throw MemoryConnectorProvider.injected(options, "close failed");
+      }
     }
   }
 }

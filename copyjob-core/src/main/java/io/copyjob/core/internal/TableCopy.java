@@ -69,6 +69,9 @@ final class TableCopy {
     listeners.fire(l -> l.onTableStarted(new CopyListener.TableStarted(job.name(), runId, sourceName,
         plan.target().toString())));
     Pipeline pipeline = null;
+    // Set once the rows are committed and the watermark saved: a failure after that can only come from closing
+    // the read or the write, and must not report as failed a table whose destination and watermark moved.
+    boolean copied = false;
     try {
       Optional<Watermark> before = loadWatermark();
       before.ifPresent(result::watermarkBefore);
@@ -112,14 +115,22 @@ final class TableCopy {
           }
           result.watermarkAfter(next);
         }
+        copied = true;
       }
       result.status(TableStatus.SUCCEEDED);
     } catch (RuntimeException | Error e) {
       CopyJobException error = contextualise(e);
       String message = redactor.scrub(error.getMessage());
-      LOG.warn("job {} table {} failed: {}", job.name(), sourceName, message);
-      LOG.debug("job {} table {} failure", job.name(), sourceName, e);
-      result.status(TableStatus.FAILED).rowsWritten(0).error(error.code(), message);
+      if (copied && e instanceof RuntimeException) {
+        LOG.warn("job {} table {}: copied and committed, but closing the read or the write failed: {}", job.name(),
+            sourceName, message);
+        LOG.debug("job {} table {} close failure", job.name(), sourceName, e);
+        result.status(TableStatus.SUCCEEDED);
+      } else {
+        LOG.warn("job {} table {} failed: {}", job.name(), sourceName, message);
+        LOG.debug("job {} table {} failure", job.name(), sourceName, e);
+        result.status(TableStatus.FAILED).rowsWritten(0).error(error.code(), message);
+      }
     } finally {
       if (pipeline != null) {
         result.rowsRead(pipeline.rowsRead()).bytesRead(pipeline.bytesRead());
