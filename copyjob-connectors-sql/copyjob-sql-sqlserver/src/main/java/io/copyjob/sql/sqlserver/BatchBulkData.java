@@ -92,16 +92,35 @@ public final class BatchBulkData implements ISQLServerBulkData {
       case TIME: return time(((LongVector) v).get(r), c.keptFractionDigits());
       case TIMESTAMP: {
         TimestampVector t = (TimestampVector) v;
-        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c.keptFractionDigits());
+        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c);
       }
       case TIMESTAMP_TZ: {
         TimestampVector t = (TimestampVector) v;
-        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c.keptFractionDigits()) + " +00:00";
+        return timestamp(t.epochSecond(r), t.nanoOfSecond(r), c) + " +00:00";
       }
       case UUID: return ((ObjectVector) v).get(r).toString();
       case STRING: case JSON: case DECIMAL: case BINARY: return ((ObjectVector) v).get(r);
       default: return TextValues.toText(c.type(), v.getObject(r)); // LIST, MAP, STRUCT as JSON text
     }
+  }
+
+  /**
+   * The text of a timestamp for column {@code c}, cut to what its destination keeps. A {@code datetime} keeps ticks
+   * of 1/300 s, which the driver reads and writes as whole milliseconds (.003, .007, .010, ..., .997), rounding
+   * any other millisecond to the nearest tick (.999 is the next second, at 23:59:59.999 the next day): the value
+   * is cut to the last tick at or below its millisecond, so a datetime copied to a datetime stays the same. A
+   * {@code smalldatetime} rounds to the minute (from 29.998 s up): the value is cut to its minute.
+   */
+  static String timestamp(long epochSecond, int nanoOfSecond, BulkColumn c) {
+    if ("datetime".equals(c.destinationType())) {
+      int millis = nanoOfSecond / 1_000_000;
+      int tick = (3 * millis + 1) / 10;
+      return timestamp(epochSecond, (10 * tick + 1) / 3 * 1_000_000, 3);
+    }
+    if ("smalldatetime".equals(c.destinationType())) {
+      return timestamp(Math.floorDiv(epochSecond, 60L) * 60L, 0, 0);
+    }
+    return timestamp(epochSecond, nanoOfSecond, c.keptFractionDigits());
   }
 
   /** {@code yyyy-MM-dd HH:mm:ss[.fffffff]} with {@code digits} fractional digits, truncated. */

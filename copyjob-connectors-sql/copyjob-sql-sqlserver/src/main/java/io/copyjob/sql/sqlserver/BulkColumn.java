@@ -7,7 +7,24 @@ import io.copyjob.data.LogicalType;
  * scale, plus the fractional-second digits the destination keeps (temporal values are cut there, never
  * rounded). Immutable.
  */
-public record BulkColumn(String name, LogicalType type, int jdbcType, int precision, int scale, int keptFractionDigits) {
+public record BulkColumn(String name, LogicalType type, int jdbcType, int precision, int scale, int keptFractionDigits,
+    String destinationType) {
+
+  /** Metadata for a destination whose type name is not known. */
+  public BulkColumn(String name, LogicalType type, int jdbcType, int precision, int scale, int keptFractionDigits) {
+    this(name, type, jdbcType, precision, scale, keptFractionDigits, null);
+  }
+
+  /**
+   * Metadata for a column of {@code type} written into a destination column of type {@code destination}: its scale
+   * bounds the digits kept, and a {@code datetime} or {@code smalldatetime} destination has values cut to its
+   * 1/300 s tick or minute (both round otherwise, 23:59:59.999 into the next day).
+   */
+  public static BulkColumn of(String name, LogicalType type, SqlServerType destination) {
+    BulkColumn c = of(name, type, destination.scale());
+    return new BulkColumn(c.name(), c.type(), c.jdbcType(), c.precision(), c.scale(), c.keptFractionDigits(),
+        destination.name());
+  }
 
   /** Metadata for a column of {@code type} written into a destination column keeping {@code destinationScale} digits. */
   public static BulkColumn of(String name, LogicalType type, int destinationScale) {

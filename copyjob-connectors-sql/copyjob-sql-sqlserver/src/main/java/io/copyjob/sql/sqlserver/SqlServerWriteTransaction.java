@@ -98,7 +98,7 @@ final class SqlServerWriteTransaction implements WriteTransaction {
         }
         writesIdentity = true;
       }
-      bulkColumns.add(BulkColumn.of(f.name(), f.type(), c.type().scale()));
+      bulkColumns.add(BulkColumn.of(f.name(), f.type(), c.type()));
     }
     writeTarget = table.qualifiedName();
     switch (strategy.kind()) {

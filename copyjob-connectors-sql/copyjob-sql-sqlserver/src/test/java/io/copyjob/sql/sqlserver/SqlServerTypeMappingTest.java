@@ -140,4 +140,22 @@ class SqlServerTypeMappingTest {
     assertThat(BatchBulkData.timestamp(i.getEpochSecond(), i.getNano(), 0)).isEqualTo("2024-12-31 23:59:59");
     assertThat(BatchBulkData.timestamp(-62135596800L, 100, 7)).isEqualTo("0001-01-01 00:00:00.0000001");
   }
+
+  @Test
+  void datetimeAndSmalldatetimeDestinationsAreCutNotRounded() {
+    // the driver rounds .999 to the next 1/300 s tick, here into the next year; smalldatetime rounds to the minute
+    BulkColumn datetime = BulkColumn.of("at", LogicalType.timestamp(7), new SqlServerType("datetime", 8, 23, 3));
+    BulkColumn small = BulkColumn.of("at", LogicalType.timestamp(7), new SqlServerType("smalldatetime", 4, 16, 0));
+    assertThat(datetime.keptFractionDigits()).isEqualTo(3);
+    Instant i = Instant.parse("2024-12-31T23:59:59.999999999Z");
+    assertThat(BatchBulkData.timestamp(i.getEpochSecond(), i.getNano(), datetime)).isEqualTo("2024-12-31 23:59:59.997");
+    assertThat(BatchBulkData.timestamp(i.getEpochSecond(), i.getNano(), small)).isEqualTo("2024-12-31 23:59:00");
+    // the milliseconds a datetime is read as (.003, .007, .010) are written back unchanged
+    for (int ms : new int[] {0, 3, 7, 10, 13, 993, 997}) {
+      assertThat(BatchBulkData.timestamp(0, ms * 1_000_000, datetime)).isEqualTo(String.format("1970-01-01 00:00:00.%03d", ms));
+    }
+    assertThat(BatchBulkData.timestamp(0, 5_900_000, datetime)).isEqualTo("1970-01-01 00:00:00.003");
+    BulkColumn datetime2 = BulkColumn.of("at", LogicalType.timestamp(7), new SqlServerType("datetime2", 8, 27, 7));
+    assertThat(BatchBulkData.timestamp(i.getEpochSecond(), i.getNano(), datetime2)).isEqualTo("2024-12-31 23:59:59.9999999");
+  }
 }
