@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
  * SDK; the engine applies it again to everything that leaves a run. Immutable and thread-safe.
  */
 public final class Redactor {
-  /** Drivers spell it password, Password, sslpassword, pwd; SAS tokens carry sig; all are secret. */
-  private static final Pattern URL_SECRET =
-      Pattern.compile("(?i)((?:password|pwd|secret|sig|token|accountkey)\\s*=\\s*)[^&;\\s]*");
-  private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^@/\\s]*@");
+  /**
+   * Drivers spell it password, Password, sslpassword, pwd; SAS tokens carry sig; all are secret. SQL Server
+   * connection strings brace a value that holds a ';' ({@code password={a;b}}, {@code }}} escaping a brace).
+   */
+  private static final Pattern URL_SECRET = Pattern.compile(
+      "(?i)((?:password|pwd|secret|sig|token|accountkey)\\s*=\\s*)(?:\\{(?:[^}]|}})*}|[^&;\\s]*)");
+  /** {@code user:password@}, up to the last {@code @} of the authority: a password may hold an {@code @}. */
+  private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^/\\s]*@");
   private static final String MASK = "****";
   private static final Redactor URLS_ONLY = new Redactor(List.of());
 

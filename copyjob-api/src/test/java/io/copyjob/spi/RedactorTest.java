@@ -17,4 +17,12 @@ class RedactorTest {
     assertThat(r.scrub("sslpassword=abc;x=1")).isEqualTo("sslpassword=****;x=1");
     assertThat(r.scrub(null)).isNull();
   }
+
+  @Test
+  void masksWholePasswordsThatHoldDelimiters() {
+    Redactor r = Redactor.urlsOnly();
+    assertThat(r.scrub("jdbc:sqlserver://h;databaseName=db;password={pa;ss}}w0rd};encrypt=true"))
+        .isEqualTo("jdbc:sqlserver://h;databaseName=db;password=****;encrypt=true");
+    assertThat(r.scrub("jdbc:postgresql://alice:p@ss@h/db")).isEqualTo("jdbc:postgresql://alice:****@h/db");
+  }
 }
