@@ -18,6 +18,19 @@ public final class FabricSql {
   private FabricSql() {
   }
 
+  /**
+   * The key of one table's staging in one run: the run id plus the table's name and a hash of it (names that
+   * differ only in characters the key replaces stay apart). Folders and staging tables are per table, so one
+   * table's COPY INTO never loads files another table of the run left behind.
+   */
+  public static String stagingKey(String runId, String table) {
+    String clean = table.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (clean.length() > 40) {
+      clean = clean.substring(0, 40);
+    }
+    return runId + "-" + clean + "-" + Integer.toHexString(table.hashCode());
+  }
+
   /** The folder of a run's staged files, relative to the staging location. */
   public static String runFolder(String runId) {
     return "copyjob-" + runId.replaceAll("[^A-Za-z0-9_-]", "_");

@@ -49,7 +49,7 @@ final class FabricWriteTransaction implements WriteTransaction {
         : DatasetId.of(catalog.defaultSchema(), request.target().name()).toString();
     this.stagingLocation = connections.options().stagingLocation().orElseThrow();
     FileStore store = FileStores.open(stagingLocation, connections.options().azureOptions());
-    this.staging = new FabricStaging(store, request.runId(), request.schema(), connections.errors().redactor(), display);
+    this.staging = new FabricStaging(store, stagingKey(request), request.schema(), connections.errors().redactor(), display);
     this.connection = connections.open();
     try {
       connection.setAutoCommit(false);
@@ -115,7 +115,7 @@ final class FabricWriteTransaction implements WriteTransaction {
       }
       if (rows > 0) {
         if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
-          String staging = FabricSql.stagingTable(table.schema(), request.runId());
+          String staging = FabricSql.stagingTable(table.schema(), stagingKey(request));
           List<String> declarations = new ArrayList<>();
           for (String c : columns) {
             declarations.add(table.column(c).orElseThrow().type().declaration());
@@ -142,7 +142,7 @@ final class FabricWriteTransaction implements WriteTransaction {
 
   /** The COPY INTO statement of this run into {@code qualifiedTable}; quoted in logs without its credential. */
   String copyIntoSql(String qualifiedTable) {
-    String sql = FabricSql.copyInto(qualifiedTable, request.schema().names(), stagingLocation, request.runId(),
+    String sql = FabricSql.copyInto(qualifiedTable, request.schema().names(), stagingLocation, stagingKey(request),
         connections.options().azureOptions());
     LOG.debug("{}", connections.errors().redactor().scrub(sql));
     return sql;
@@ -172,5 +172,9 @@ final class FabricWriteTransaction implements WriteTransaction {
   @Override
   public void close() {
     abort();
+  }
+
+  private static String stagingKey(WriteRequest request) {
+    return FabricSql.stagingKey(request.runId(), request.target().toString());
   }
 }

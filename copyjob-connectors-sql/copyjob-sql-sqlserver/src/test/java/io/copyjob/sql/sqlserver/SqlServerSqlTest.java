@@ -139,6 +139,12 @@ class SqlServerSqlTest {
   @Test
   void fabricCopyIntoAndStagingPlan() {
     assertThat(FabricSql.stagedFile("r1", 3)).isEqualTo("copyjob-r1/part-00003.parquet");
+    // Two tables of one run stage apart, even when their names only differ in replaced characters.
+    String a = FabricSql.stagingKey("r1", "dbo.orders");
+    String b = FabricSql.stagingKey("r1", "dbo.items");
+    String c = FabricSql.stagingKey("r1", "dbo.orders!");
+    assertThat(List.of(FabricSql.runFolder(a), FabricSql.runFolder(b), FabricSql.runFolder(c))).doesNotHaveDuplicates();
+    assertThat(FabricSql.stagingTable("dbo", a)).isNotEqualTo(FabricSql.stagingTable("dbo", b));
     assertThat(FabricSql.httpsUrl("abfss://stage@acct.dfs.core.windows.net/copyjob/"))
         .isEqualTo("https://acct.dfs.core.windows.net/stage/copyjob");
     assertThat(FabricSql.httpsUrl("https://acct.blob.core.windows.net/c/p?sv=1&sig=abc"))
