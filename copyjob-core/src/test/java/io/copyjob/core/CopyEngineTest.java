@@ -142,6 +142,22 @@ class CopyEngineTest {
   }
 
   @Test
+  void theFailureStackTraceLoggedAtDebugIsScrubbedToo() {
+    EngineFixture f = new EngineFixture(10);
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      job(f, "failOnCommit", "true", "password", "hunter2-debug").table("sales.orders").build().run();
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("DEBUG").contains("CopyJobException").contains("commit failed")
+        .contains("at io.copyjob.").doesNotContain("hunter2-debug");
+  }
+
+  @Test
   void failedCommitIsReportedAndNothingLands() {
     EngineFixture f = new EngineFixture(10);
     TableResult t = job(f, "failOnCommit", "true").table("sales.orders").build().run().tables().get(0);

@@ -121,7 +121,9 @@ final class JobRun {
           : CopyJobException.builder(ErrorCode.INTERNAL_ERROR, String.valueOf(e)).cause(e).build();
       error = redactor.scrub(c.toBuilder().jobIfAbsent(job.name()).build().getMessage());
       LOG.warn("job {} run {} failed: {}", job.name(), runId, error);
-      LOG.debug("job {} run {} failure", job.name(), runId, e);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("job {} run {} failure", job.name(), runId, ScrubbedThrowable.of(e, redactor));
+      }
     }
     RunResult result = RunResult.of(job.name(), runId, started, Instant.now(), tables, error);
     try {

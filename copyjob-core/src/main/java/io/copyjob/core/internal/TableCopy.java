@@ -124,11 +124,15 @@ final class TableCopy {
       if (copied && e instanceof RuntimeException) {
         LOG.warn("job {} table {}: copied and committed, but closing the read or the write failed: {}", job.name(),
             sourceName, message);
-        LOG.debug("job {} table {} close failure", job.name(), sourceName, e);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("job {} table {} close failure", job.name(), sourceName, ScrubbedThrowable.of(e, redactor));
+        }
         result.status(TableStatus.SUCCEEDED);
       } else {
         LOG.warn("job {} table {} failed: {}", job.name(), sourceName, message);
-        LOG.debug("job {} table {} failure", job.name(), sourceName, e);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("job {} table {} failure", job.name(), sourceName, ScrubbedThrowable.of(e, redactor));
+        }
         result.status(TableStatus.FAILED).rowsWritten(0).error(error.code(), message);
       }
     } finally {
