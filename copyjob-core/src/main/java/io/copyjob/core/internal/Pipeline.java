@@ -110,6 +110,7 @@ final class Pipeline {
     try (SplitReader reader = session.openReader(split)) {
       long offset = 0;
       long bytesCounted = 0;
+      String splitName = split.describe();
       RecordBatch batch;
       while (failure.get() == null && (batch = reader.next()) != null) {
         int rows = batch.rowCount();
@@ -123,7 +124,7 @@ final class Pipeline {
         bytesRead.add(bytes - bytesCounted);
         bytesCounted = bytes;
         onBatch.accept(batch);
-        RecordBatch shaped = shaper.shape(batch, split.describe(), offset);
+        RecordBatch shaped = shaper.shape(batch, splitName, offset);
         offset += rows;
         if (!put(shaped)) {
           return;
