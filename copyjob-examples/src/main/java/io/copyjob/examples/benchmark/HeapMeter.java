@@ -1,4 +1,4 @@
-package io.copyjob.examples;
+package io.copyjob.examples.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -1,0 +1,47 @@
+package io.copyjob.examples.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The main class of a forked variant JVM: {@code VariantWorker <scenario> <variant>}. It opens the variant, then
+ * answers the suite's commands on stdin, one per line: {@code round <n>} runs a round and answers
+ * {@code @round <seconds> <rows> <peak heap bytes>}, {@code verify} answers {@code @verified}. Any failure ends the
+ * JVM with its stack trace on stderr.
+ */
+public final class VariantWorker {
+  static final String ANSWER = "@";
+
+  private VariantWorker() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Variant variant = Scenarios.byId(args[0]).variant(args[1]).opener().open(BenchContext.fromSystemProperties());
+    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = commands.readLine()) != null) {
+      String[] command = line.split(" ");
+      switch (command[0]) {
+        case "round" -> {
+          variant.prepare(Integer.parseInt(command[1]));
+          HeapMeter.reset();
+          long start = System.nanoTime();
+          long rows = variant.run();
+          double seconds = (System.nanoTime() - start) / 1e9;
+          answer("round " + seconds + " " + rows + " " + HeapMeter.peakBytes());
+        }
+        case "verify" -> {
+          variant.verify();
+          answer("verified");
+        }
+        default -> throw new IllegalArgumentException("unknown command " + line);
+      }
+    }
+  }
+
+  private static void answer(String text) {
+    System.out.println(ANSWER + text);
+    System.out.flush();
+  }
+}
