@@ -118,10 +118,10 @@ public final class TextValues {
         case STRING: case JSON: return text;
         case BINARY: return BASE64_DECODER.decode(text.trim());
         case UUID: return UUID.fromString(text.trim());
-        case DATE: return LocalDate.parse(text.trim());
+        case DATE: return parseDate(text.trim());
         case TIME: return LocalTime.parse(text.trim());
-        case TIMESTAMP: return LocalDateTime.parse(withT(text.trim()));
-        case TIMESTAMP_TZ: return parseInstant(withT(text.trim()));
+        case TIMESTAMP: return parseDateTime(text.trim());
+        case TIMESTAMP_TZ: return parseInstant(text.trim());
         default: throw new IllegalArgumentException(type + " has no text form yet");
       }
     } catch (DateTimeParseException e) {
@@ -142,11 +142,21 @@ public final class TextValues {
     return s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
   }
 
+  private static LocalDate parseDate(String s) {
+    LocalDate fast = IsoDateParser.date(s);
+    return fast != null ? fast : LocalDate.parse(s);
+  }
+
+  private static LocalDateTime parseDateTime(String s) {
+    LocalDateTime fast = IsoDateParser.dateTime(s);
+    return fast != null ? fast : LocalDateTime.parse(withT(s));
+  }
+
   private static Instant parseInstant(String s) {
     if (s.endsWith("Z") || s.endsWith("z")) {
-      return LocalDateTime.parse(s.substring(0, s.length() - 1)).toInstant(ZoneOffset.UTC);
+      return parseDateTime(s.substring(0, s.length() - 1)).toInstant(ZoneOffset.UTC);
     }
-    return OffsetDateTime.parse(s).toInstant();
+    return OffsetDateTime.parse(withT(s)).toInstant();
   }
 
   /** {@code yyyy-MM-dd}; years outside 0..9999 get a sign, as ISO-8601 asks. */
