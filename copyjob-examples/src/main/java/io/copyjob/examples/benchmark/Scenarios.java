@@ -9,7 +9,7 @@ final class Scenarios {
 
   static List<Scenario> all() {
     return List.of(PgToPg.scenario(), CsvToPg.scenario(), PgToParquet.scenario(), CsvToParquet.scenario(),
-        Incremental.scenario(), PgToParquet.splits(), Memory.scenario());
+        Incremental.scenario(), PgToParquet.splits(), PgToS3.scenario(), Memory.scenario());
   }
 
   static Scenario byId(String id) {

@@ -12,7 +12,7 @@ record Target(Kind kind, double bound) {
     THROUGHPUT_AT_LEAST,
     /** ratio = variant seconds / baseline seconds, at most {@code bound}. */
     TIME_AT_MOST,
-    /** throughput ratio reported, no bound (scaling). */
+    /** throughput ratio reported, no bound (the scaling of splits, the cost of an object store). */
     REPORT,
     /** no baseline: the run must complete (in the scenario's heap). */
     COMPLETES
@@ -56,7 +56,7 @@ record Target(Kind kind, double bound) {
     return switch (kind) {
       case THROUGHPUT_AT_LEAST -> String.format("≥ %.2f", bound);
       case TIME_AT_MOST -> String.format("≤ %.2f of the time", bound);
-      case REPORT -> "scaling";
+      case REPORT -> "reported";
       case COMPLETES -> "completes";
     };
   }

@@ -1,5 +1,6 @@
 package io.copyjob.examples.benchmark;
 
+import io.copyjob.testkit.S3ProxyServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +39,10 @@ final class WorkerProcess implements AutoCloseable {
     command.add("-Xmx" + heap);
     command.addAll(extraJvmArguments);
     command.addAll(ctx.asJvmArguments());
+    String s3proxy = System.getProperty(S3ProxyServer.JAR_PROPERTY);
+    if (s3proxy != null) {
+      command.add("-D" + S3ProxyServer.JAR_PROPERTY + "=" + s3proxy);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(VariantWorker.class.getName());
