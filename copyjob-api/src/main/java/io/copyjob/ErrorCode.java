@@ -26,6 +26,8 @@ public enum ErrorCode {
   BAD_INPUT(ErrorKind.USER_DATA, false),
   /** The destination refused a row (constraint, length, not-null). */
   ROW_REJECTED(ErrorKind.USER_DATA, false),
+  /** More rows were rejected than the job's {@link RejectPolicy} allows. */
+  TOO_MANY_REJECTED_ROWS(ErrorKind.USER_DATA, false),
   /** The store refused the credentials. */
   AUTHENTICATION_FAILED(ErrorKind.EXTERNAL, false),
   /** The store could not be reached or the connection was lost. */

@@ -29,6 +29,7 @@ public final class TableSpec {
   private final CopyMode mode;
   private final WriteStrategy writeStrategy;
   private final TableCreation creation;
+  private final RejectPolicy rejects;
 
   private TableSpec(Builder b) {
     this.selector = b.selector;
@@ -40,6 +41,7 @@ public final class TableSpec {
     this.mode = b.mode;
     this.writeStrategy = b.writeStrategy;
     this.creation = b.creation;
+    this.rejects = b.rejects;
   }
 
   /** A builder for the tables matching {@code selector}. */
@@ -78,6 +80,9 @@ public final class TableSpec {
 
   public TableCreation creation() { return creation; }
 
+  /** How many rows may be rejected, and where they are logged; empty: the first bad row fails the table. */
+  public Optional<RejectPolicy> rejects() { return Optional.ofNullable(rejects); }
+
   /** A builder holding this spec's settings, for editing. */
   public Builder toBuilder() {
     Builder b = new Builder(selector);
@@ -89,6 +94,7 @@ public final class TableSpec {
     b.mode = mode;
     b.writeStrategy = writeStrategy;
     b.creation = creation;
+    b.rejects = rejects;
     return b;
   }
 
@@ -97,13 +103,13 @@ public final class TableSpec {
     return o instanceof TableSpec t && t.selector.equals(selector) && t.columns.equals(columns)
         && t.excludedColumns.equals(excludedColumns) && Objects.equals(t.targetName, targetName)
         && t.columnRenames.equals(columnRenames) && t.conversions.equals(conversions) && t.mode.equals(mode)
-        && t.writeStrategy.equals(writeStrategy) && t.creation == creation;
+        && t.writeStrategy.equals(writeStrategy) && t.creation == creation && Objects.equals(t.rejects, rejects);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(selector, columns, excludedColumns, targetName, columnRenames, conversions, mode,
-        writeStrategy, creation);
+        writeStrategy, creation, rejects);
   }
 
   @Override
@@ -112,7 +118,8 @@ public final class TableSpec {
         + (columns.isEmpty() ? "" : " columns " + columns)
         + (excludedColumns.isEmpty() ? "" : " excluding " + excludedColumns)
         + (columnRenames.isEmpty() ? "" : " renames " + columnRenames)
-        + (conversions.isEmpty() ? "" : " conversions " + conversions);
+        + (conversions.isEmpty() ? "" : " conversions " + conversions)
+        + (rejects == null ? "" : " " + rejects);
   }
 
   /** Builds a {@link TableSpec}. Defaults: all columns, same names, full copy, append, create if absent. */
@@ -126,6 +133,7 @@ public final class TableSpec {
     private CopyMode mode = CopyMode.full();
     private WriteStrategy writeStrategy = WriteStrategy.append();
     private TableCreation creation = TableCreation.CREATE_IF_ABSENT;
+    private RejectPolicy rejects;
 
     private Builder(String selector) {
       if (selector == null || selector.isBlank()) {
@@ -191,6 +199,15 @@ public final class TableSpec {
     /** What to do when the destination table does not exist; by default it is created. */
     public Builder creation(TableCreation creation) {
       this.creation = Objects.requireNonNull(creation, "creation");
+      return this;
+    }
+
+    /**
+     * Skips rows that cannot be loaded, up to the policy's limit, instead of failing at the first; see
+     * {@link RejectPolicy}. Null removes the policy.
+     */
+    public Builder rejects(RejectPolicy policy) {
+      this.rejects = policy;
       return this;
     }
 

@@ -17,6 +17,7 @@ public final class ReadRequest {
   private final Watermark lowerExclusive;
   private final int desiredSplits;
   private final int batchRows;
+  private final RowRejects rejects;
 
   private ReadRequest(Builder b) {
     this.jobName = Objects.requireNonNull(b.jobName, "jobName");
@@ -26,6 +27,7 @@ public final class ReadRequest {
     this.lowerExclusive = b.lowerExclusive;
     this.desiredSplits = b.desiredSplits;
     this.batchRows = b.batchRows;
+    this.rejects = b.rejects;
   }
 
   public static Builder builder(String jobName, DatasetInfo dataset) {
@@ -52,6 +54,13 @@ public final class ReadRequest {
   /** Rows per batch the engine would like; readers may cut batches earlier to bound their bytes. */
   public int batchRows() { return batchRows; }
 
+  /**
+   * Where to hand rows that cannot be read (bad quoting, wrong field count, a value that does not parse) when
+   * the job allows rejected rows; the reader then skips such a row. Empty: such a row fails the read with an
+   * error naming it.
+   */
+  public Optional<RowRejects> rejects() { return Optional.ofNullable(rejects); }
+
   /** Names the columns of a row key for error messages: the dataset's primary key, where it has one. */
   public List<String> rowKeyColumns() { return dataset.primaryKey(); }
 
@@ -64,6 +73,7 @@ public final class ReadRequest {
     private Watermark lowerExclusive;
     private int desiredSplits = 1;
     private int batchRows = io.copyjob.data.RecordBatch.DEFAULT_CAPACITY;
+    private RowRejects rejects;
 
     private Builder(String jobName, DatasetInfo dataset) {
       this.jobName = jobName;
@@ -76,6 +86,8 @@ public final class ReadRequest {
     public Builder lowerExclusive(Watermark lower) { this.lowerExclusive = lower; return this; }
     public Builder desiredSplits(int n) { this.desiredSplits = Math.max(1, n); return this; }
     public Builder batchRows(int n) { this.batchRows = Math.max(1, n); return this; }
+
+    public Builder rejects(RowRejects rejects) { this.rejects = rejects; return this; }
 
     public ReadRequest build() {
       return new ReadRequest(this);

@@ -13,9 +13,10 @@ public final class WriteRequest {
   private final WriteStrategy strategy;
   private final List<String> primaryKey;
   private final TableCreation creation;
+  private final RowRejects rejects;
 
   private WriteRequest(String jobName, String runId, DatasetId target, Schema schema, WriteStrategy strategy,
-      List<String> primaryKey, TableCreation creation) {
+      List<String> primaryKey, TableCreation creation, RowRejects rejects) {
     this.jobName = Objects.requireNonNull(jobName, "jobName");
     this.runId = Objects.requireNonNull(runId, "runId");
     this.target = Objects.requireNonNull(target, "target");
@@ -23,12 +24,24 @@ public final class WriteRequest {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.primaryKey = List.copyOf(primaryKey);
     this.creation = Objects.requireNonNull(creation, "creation");
+    this.rejects = rejects;
   }
 
   public static WriteRequest of(String jobName, String runId, DatasetId target, Schema schema,
       WriteStrategy strategy, List<String> primaryKey, TableCreation creation) {
-    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation);
+    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation, null);
   }
+
+  /** This request, letting the sink skip rows the destination refuses by handing them to {@code rejects}. */
+  public WriteRequest withRejects(RowRejects rejects) {
+    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation, rejects);
+  }
+
+  /**
+   * Where a sink hands rows the destination refuses (a constraint, a value too long) when the job allows
+   * rejected rows and the sink can tell which row it was; empty: such a row fails the write.
+   */
+  public java.util.Optional<RowRejects> rejects() { return java.util.Optional.ofNullable(rejects); }
 
   public String jobName() { return jobName; }
 

@@ -16,7 +16,8 @@ import java.util.Set;
  * The {@code memory} connector of the test kit: reads and writes {@link MemoryStore}s. Options: {@code store}
  * (required), {@code splitRows} (rows per split, default 1000), {@code maxWriters} (default 4), and for failure
  * tests {@code failAfterRows} (a writer fails once it has written that many rows in total), {@code failOnCommit},
- * {@code failOnClose} (closing a write transaction fails, also after its commit) and {@code password} (a secret that failures deliberately put in their message, to test redaction).
+ * {@code failOnClose} (closing a write transaction fails, also after its commit), {@code unreadableValue} (a row
+ * holding this value cannot be read: it is rejected, or fails the read with BAD_INPUT) and {@code password} (a secret that failures deliberately put in their message, to test redaction).
  */
 public final class MemoryConnectorProvider implements ConnectorProvider {
   public static final String TYPE = "memory";
@@ -54,7 +55,8 @@ public final class MemoryConnectorProvider implements ConnectorProvider {
 
   @Override
   public SourceConnector createSource(ConnectorOptions options) {
-    return new MemorySource(MemoryStore.named(options.require("store")), options.getInt("splitRows", 1000));
+    return new MemorySource(MemoryStore.named(options.require("store")), options.getInt("splitRows", 1000),
+        options.get("unreadableValue").orElse(null));
   }
 
   @Override

@@ -1,15 +1,19 @@
 package io.copyjob.testkit;
 
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.ReadRequest;
 import io.copyjob.spi.ReadSession;
+import io.copyjob.spi.RejectedRow;
 import io.copyjob.spi.SourceConnector;
 import io.copyjob.spi.Split;
 import io.copyjob.spi.SplitReader;
 import io.copyjob.spi.Watermark;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +22,13 @@ import java.util.Optional;
 final class MemorySource implements SourceConnector {
   private final MemoryStore store;
   private final int splitRows;
+  private final String unreadable;
 
-  MemorySource(MemoryStore store, int splitRows) {
+  /** {@code unreadable}: a value that makes its row unreadable, as a bad line makes a file's; null for none. */
+  MemorySource(MemoryStore store, int splitRows, String unreadable) {
     this.store = store;
     this.splitRows = splitRows;
+    this.unreadable = unreadable;
   }
 
   @Override
@@ -117,6 +124,13 @@ final class MemorySource implements SourceConnector {
           while (next < range.to() && n < request.batchRows()) {
             Object[] row = rows.get(next++);
             if (!within(row, range.upper())) {
+              continue;
+            }
+            if (unreadable != null && java.util.Arrays.asList(row).contains(unreadable)) {
+              RejectedRow rejected = RejectedRow.builder("memory " + request.dataset().id(), "unreadable row")
+                  .line(next).raw(("row " + next + "\n").getBytes(StandardCharsets.UTF_8)).build();
+              request.rejects().orElseThrow(() -> CopyJobException.of(ErrorCode.BAD_INPUT, rejected.describe()))
+                  .reject(rejected);
               continue;
             }
             for (int c = 0; c < positions.length; c++) {

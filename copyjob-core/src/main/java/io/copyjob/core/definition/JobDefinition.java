@@ -14,6 +14,7 @@ import io.copyjob.CopyJob;
 import io.copyjob.CopyJobException;
 import io.copyjob.CopyMode;
 import io.copyjob.ErrorCode;
+import io.copyjob.RejectPolicy;
 import io.copyjob.TableSpec;
 import io.copyjob.data.LogicalType;
 import io.copyjob.spi.TableCreation;
@@ -49,7 +50,8 @@ public final class JobDefinition {
       List.of("formatVersion", "name", "source", "destination", "tables", "parallelism", "batchRows");
   private static final List<String> CONNECTOR_FIELDS = List.of("type", "options");
   private static final List<String> TABLE_FIELDS = List.of("selector", "targetName", "columns", "excludedColumns",
-      "columnRenames", "conversions", "mode", "incrementalColumn", "write", "keys", "creation");
+      "columnRenames", "conversions", "mode", "incrementalColumn", "write", "keys", "creation", "maxRejectedRows",
+      "maxRejectedPercent");
 
   private final String name;
   private final ConnectorSpec source;
@@ -199,6 +201,18 @@ public final class JobDefinition {
     n.put("write", t.writeStrategy().kind().name().toLowerCase(Locale.ROOT));
     strings(n, "keys", t.writeStrategy().keys());
     n.put("creation", t.creation() == TableCreation.CREATE_IF_ABSENT ? "createIfAbsent" : "mustExist");
+    t.rejects().ifPresent(policy -> {
+      if (policy.log().isPresent()) {
+        // A log is code (an error file writer, a callback): saving only the limit would silently drop it.
+        throw problem("tables['" + t.selector() + "']", "a rejected-rows log cannot be saved in a definition; "
+            + "save the job without it and add it after loading");
+      }
+      if (policy.maxPercent().isPresent()) {
+        n.put("maxRejectedPercent", policy.maxPercent().getAsDouble());
+      } else {
+        n.put("maxRejectedRows", policy.maxRows());
+      }
+    });
     return n;
   }
 
@@ -356,6 +370,23 @@ public final class JobDefinition {
     }
     b.creation(n.field("creation").optionalChoice("createIfAbsent", "createIfAbsent", "mustExist")
         .equals("mustExist") ? TableCreation.MUST_EXIST : TableCreation.CREATE_IF_ABSENT);
+    Node maxRows = n.field("maxRejectedRows");
+    Node maxPercent = n.field("maxRejectedPercent");
+    if (maxRows.node != null && maxPercent.node != null) {
+      throw problem(maxPercent.path, "give either maxRejectedRows or maxRejectedPercent, not both");
+    }
+    if (maxRows.node != null) {
+      long rows = maxRows.optionalLong(0);
+      if (rows < 0) {
+        throw problem(maxRows.path, "cannot be negative");
+      }
+      b.rejects(RejectPolicy.maxRows(rows));
+    } else if (maxPercent.node != null) {
+      if (!maxPercent.node.isNumber() || maxPercent.node.doubleValue() < 0 || maxPercent.node.doubleValue() > 100) {
+        throw problem(maxPercent.path, "expected a percentage from 0 to 100, got " + describe(maxPercent.node));
+      }
+      b.rejects(RejectPolicy.maxPercent(maxPercent.node.doubleValue()));
+    }
     return b.build();
   }
 
@@ -447,6 +478,16 @@ public final class JobDefinition {
         throw problem(path, "expected a whole number, got " + describe(node));
       }
       return node.intValue();
+    }
+
+    long optionalLong(long absent) {
+      if (node == null) {
+        return absent;
+      }
+      if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        throw problem(path, "expected a whole number, got " + describe(node));
+      }
+      return node.longValue();
     }
 
     /** One of {@code choices}, or {@code absent} when the field is missing. */

@@ -66,7 +66,10 @@
  *       column to a {@link io.copyjob.data.LogicalType} in its text form), {@code mode} ({@code full}, the
  *       default, or {@code incremental} with {@code incrementalColumn}), {@code write} ({@code append}, the
  *       default, {@code upsert} with optional {@code keys}, or {@code overwrite}), {@code creation}
- *       ({@code createIfAbsent}, the default, or {@code mustExist}).</li>
+ *       ({@code createIfAbsent}, the default, or {@code mustExist}), and at most one of {@code maxRejectedRows}
+ *       (a whole number) and {@code maxRejectedPercent} (0 to 100): the table's {@link io.copyjob.RejectPolicy};
+ *       without either, the first row that cannot be loaded fails the table. A policy's rejected-rows log is
+ *       code, not data: a job with one cannot be saved.</li>
  *   <li>{@code parallelism} and {@code batchRows}: optional whole numbers.</li>
  * </ul>
  *

@@ -69,17 +69,21 @@ final class TableCopy {
     listeners.fire(l -> l.onTableStarted(new CopyListener.TableStarted(job.name(), runId, sourceName,
         plan.target().toString())));
     Pipeline pipeline = null;
+    RejectTracker rejects = null;
     // Set once the rows are committed and the watermark saved: a failure after that can only come from closing
     // the read or the write, and must not report as failed a table whose destination and watermark moved.
     boolean copied = false;
     try {
+      rejects = plan.spec().rejects().map(policy -> new RejectTracker(job.name(), runId, sourceName, policy))
+          .orElse(null);
       Optional<Watermark> before = loadWatermark();
       before.ifPresent(result::watermarkBefore);
       ReadRequest request = ReadRequest.builder(job.name(), plan.source()).columns(plan.readColumns())
           .watermarkColumn(plan.watermarkColumn()).lowerExclusive(before.orElse(null))
-          .desiredSplits(job.parallelism()).batchRows(job.batchRows()).build();
+          .desiredSplits(job.parallelism()).batchRows(job.batchRows())
+          .rejects(rejects == null ? null : rejects.atRead()).build();
       WriteRequest write = WriteRequest.of(job.name(), runId, plan.target(), plan.writeSchema(), plan.strategy(),
-          plan.targetPrimaryKey(), plan.spec().creation());
+          plan.targetPrimaryKey(), plan.spec().creation()).withRejects(rejects == null ? null : rejects.afterRead());
       try (ReadSession session = source.beginRead(request); WriteTransaction tx = sink.begin(write)) {
         Optional<Watermark> upper = plan.incremental() ? session.upperBound() : Optional.empty();
         List<Split> splits = session.planSplits(upper);
@@ -93,7 +97,7 @@ final class TableCopy {
             readers * CopyJob.DEFAULT_QUEUE_BATCHES_PER_READER);
         WatermarkTracker tracker = plan.incremental() && upper.isEmpty()
             ? new WatermarkTracker(plan.watermarkIndex(), plan.watermarkType()) : null;
-        BatchShaper shaper = new BatchShaper(job.name(), plan);
+        BatchShaper shaper = new BatchShaper(job.name(), plan, rejects == null ? null : rejects.afterRead());
         Pipeline p = pipeline;
         List<Fragment> fragments = pipeline.run(session, splits, shaper::shape, tx, batch -> {
           if (tracker != null) {
@@ -104,6 +108,10 @@ final class TableCopy {
         // A last event with the final counters, however short the table, unless the last one had them already.
         if (pipeline.rowsRead() + pipeline.rowsWritten() != lastProgressRows.get()) {
           fireProgress(pipeline, sourceName, startNanos, System.nanoTime());
+        }
+        if (rejects != null) {
+          rejects.checkShare(pipeline.rowsRead() + rejects.rejectedAtRead());
+          rejects.closeBeforeCommit();
         }
         long written = tx.commit(fragments);
         result.rowsWritten(written).bytesWritten(fragments.stream().mapToLong(Fragment::bytes).sum());
@@ -136,8 +144,14 @@ final class TableCopy {
         result.status(TableStatus.FAILED).rowsWritten(0).error(error.code(), message);
       }
     } finally {
+      if (rejects != null) {
+        rejects.close();
+        result.rowsRejected(rejects.rejected());
+      }
       if (pipeline != null) {
-        result.rowsRead(pipeline.rowsRead()).bytesRead(pipeline.bytesRead());
+        // Rows rejected while reading never reached a batch; they were read all the same.
+        long rejectedAtRead = rejects == null ? 0 : rejects.rejectedAtRead();
+        result.rowsRead(pipeline.rowsRead() + rejectedAtRead).bytesRead(pipeline.bytesRead());
       }
       result.duration(Duration.ofNanos(System.nanoTime() - startNanos));
     }
