@@ -1,5 +1,7 @@
 package io.copyjob.examples.benchmark;
 
+import io.copyjob.TableSpec;
+import io.copyjob.data.LogicalType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +16,14 @@ final class BenchmarkData {
       + " score double precision NOT NULL, ref uuid NOT NULL, note text";
 
   private BenchmarkData() {
+  }
+
+  /** Converts the text columns of the table read from CSV to the table's types (name and note stay text). */
+  static TableSpec.Builder typed(TableSpec.Builder t) {
+    return t.convert("id", LogicalType.int64()).convert("qty", LogicalType.int32())
+        .convert("price", LogicalType.decimal(12, 2)).convert("created_at", LogicalType.timestamp(6))
+        .convert("day", LogicalType.date()).convert("active", LogicalType.bool())
+        .convert("score", LogicalType.float64()).convert("ref", LogicalType.uuid());
   }
 
   /** Table {@code table} with rows 1 to {@code rows}, its primary key on {@code id}, vacuumed and analyzed. */

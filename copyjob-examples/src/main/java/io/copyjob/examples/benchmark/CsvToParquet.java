@@ -1,7 +1,6 @@
 package io.copyjob.examples.benchmark;
 
 import io.copyjob.CopyJob;
-import io.copyjob.data.LogicalType;
 import io.copyjob.storage.files.FilesLocation;
 import io.copyjob.storage.files.FilesOptions;
 import java.nio.file.Files;
@@ -75,11 +74,7 @@ final class CsvToParquet {
           .source(FilesLocation.builder().locations(Fixtures.halfCsv(ctx).toString())
               .format(FilesLocation.Format.CSV).build())
           .destination(FilesLocation.parquet(folder))
-          .table(FilesOptions.DEFAULT_DATASET, t -> t.overwrite()
-              .convert("id", LogicalType.int64()).convert("qty", LogicalType.int32())
-              .convert("price", LogicalType.decimal(12, 2)).convert("created_at", LogicalType.timestamp(6))
-              .convert("day", LogicalType.date()).convert("active", LogicalType.bool())
-              .convert("score", LogicalType.float64()).convert("ref", LogicalType.uuid()))
+          .table(FilesOptions.DEFAULT_DATASET, t -> BenchmarkData.typed(t.overwrite()))
           .build();
     }
 

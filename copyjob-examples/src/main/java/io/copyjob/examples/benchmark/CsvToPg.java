@@ -2,6 +2,7 @@ package io.copyjob.examples.benchmark;
 
 import io.copyjob.ConnectorSpec;
 import io.copyjob.CopyJob;
+import io.copyjob.RejectPolicy;
 import io.copyjob.sql.postgresql.PostgresConnection;
 import io.copyjob.storage.files.FilesLocation;
 import io.copyjob.storage.files.FilesOptions;
@@ -18,6 +19,8 @@ import org.postgresql.PGConnection;
 final class CsvToPg {
   private static final String BASELINE_TARGET = "csv_pg_baseline";
   private static final String COPYJOB_TARGET = "csv_pg_copyjob";
+  private static final String REJECTS_TARGET = "csv_pg_rejects";
+  private static final int MAX_ERRORS = 10;
 
   private CsvToPg() {
   }
@@ -25,17 +28,15 @@ final class CsvToPg {
   static Scenario scenario() {
     return Scenario.rounds("csv-pg", "CSV file → PostgreSQL", List.of(
         Scenario.Spec.baseline("CopyManager COPY FROM STDIN (FORMAT csv)", StreamFile::new),
-        Scenario.Spec.measured("copyjob", Target.throughputAtLeast(0.9), Copyjob::new),
-        // Hook for issue 4 (COPY INTO): when copyInto() can build a source with MAXERRORS, replace this pending
-        // spec with Scenario.Spec.measured("copyjob, MAXERRORS", Target.throughputAtLeast(0.75),
-        //     ctx -> new Copyjob(ctx, copyInto(ctx, /* maxErrors */ 10), "csv_pg_rejects")).
-        Scenario.Spec.pending("copyjob, MAXERRORS", Target.throughputAtLeast(0.75),
-            "COPY INTO with MAXERRORS is issue 4, not merged yet")));
+        Scenario.Spec.measured("copyjob", Target.throughputAtLeast(0.9), ctx -> new Copyjob(ctx, COPYJOB_TARGET, null)),
+        Scenario.Spec.measured("copyjob, MAXERRORS 10", Target.throughputAtLeast(0.75),
+            ctx -> new Copyjob(ctx, REJECTS_TARGET, RejectPolicy.maxRows(MAX_ERRORS)))));
   }
 
   /**
-   * The source of the copyjob variant. Issue 4 switches this to COPY INTO (the same file, CSV, FIRSTROW=2) and adds
-   * the MAXERRORS variant above.
+   * HOOK for issue 4 (COPY INTO): the source of both copyjob variants. Switch it to the COPY INTO source (this
+   * file, FILE_TYPE CSV, FIRSTROW 2) and, in {@link Copyjob}, map {@code rejects} to its MAXERRORS (and an
+   * ERRORFILE under {@code ctx.output("csv-pg-errors")}) instead of the table's {@link RejectPolicy}.
    */
   private static ConnectorSpec source(BenchContext ctx) {
     return FilesLocation.builder().locations(Fixtures.csv(ctx).toString()).format(FilesLocation.Format.CSV).build();
@@ -68,16 +69,23 @@ final class CsvToPg {
     private final String target;
     private final CopyJob job;
 
-    Copyjob(BenchContext ctx) {
-      this(ctx, source(ctx), COPYJOB_TARGET);
-    }
-
-    Copyjob(BenchContext ctx, ConnectorSpec source, String target) {
+    /**
+     * {@code rejects} null: the text goes to PostgreSQL as it is and PostgreSQL parses it (the first bad value
+     * fails the table). With a policy, copyjob converts every value to the column's type itself, so that a bad
+     * row is rejected and counted instead of failing the load: the cost of that is what the variant measures
+     * (on the same clean file: no row is actually rejected).
+     */
+    Copyjob(BenchContext ctx, String target, RejectPolicy rejects) {
       this.ctx = ctx;
       this.target = target;
-      this.job = CopyJob.builder().name("benchmark-csv-pg").source(source)
+      this.job = CopyJob.builder().name("benchmark-" + target).source(source(ctx))
           .destination(PostgresConnection.of(ctx.url(), ctx.user(), ""))
-          .table(FilesOptions.DEFAULT_DATASET, t -> t.renameTo("public." + target))
+          .table(FilesOptions.DEFAULT_DATASET, t -> {
+            t.renameTo("public." + target);
+            if (rejects != null) {
+              BenchmarkData.typed(t).rejects(rejects);
+            }
+          })
           .build();
     }
 
