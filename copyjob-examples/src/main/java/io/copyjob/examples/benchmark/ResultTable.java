@@ -13,17 +13,18 @@ final class ResultTable {
   /** {@code bytesPerRow}: the CSV size of one row, so that MB/s is comparable across scenarios and formats. */
   static String markdown(List<Result> results, double bytesPerRow) {
     StringBuilder t = new StringBuilder();
-    t.append("| scenario | variant | rows | seconds | rows/s | MB/s | peak heap | peak RSS | ratio | target | load (1 min) |\n");
-    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+    t.append("| scenario | variant | rows | seconds | rows/s | MB/s | peak heap | heap after GC | peak RSS | ratio | target | load (1 min) |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (Result r : results) {
       if (!r.ran()) {
-        t.append(String.format(Locale.ROOT, "| %s | %s | | | | | | | | %s: not run, %s | |%n", r.scenario().title(),
+        t.append(String.format(Locale.ROOT, "| %s | %s | | | | | | | | | %s: not run, %s | |%n", r.scenario().title(),
             r.variant().name(), r.variant().target().describe(), r.variant().pending()));
         continue;
       }
-      t.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %s | %s | %s |%n",
+      t.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %.1f | %s | %s | %s | %s | %s | %s |%n",
           r.scenario().title(), r.variant().name(), r.rows(), r.seconds(), r.rows() / r.seconds(),
-          r.rows() * bytesPerRow / MB / r.seconds(), mb(r.peakHeapBytes()), mb(r.peakRssBytes()), ratio(r),
+          r.rows() * bytesPerRow / MB / r.seconds(), mb(r.peakHeapBytes()),
+          r.peakAfterGcBytes() == 0 ? "no GC" : mb(r.peakAfterGcBytes()), mb(r.peakRssBytes()), ratio(r),
           target(r), r.load()));
     }
     return t.toString();

@@ -64,6 +64,7 @@ final class ScenarioRun {
         double ratio = spec.target() == null || once ? Double.NaN : spec.target().ratio(baseline, seconds);
         results.add(new Result(scenario, spec, seconds, rs.get(rs.size() - 1).rows(),
             rs.stream().mapToLong(WorkerProcess.Round::peakHeapBytes).max().orElse(0),
+            rs.stream().mapToLong(WorkerProcess.Round::peakAfterGcBytes).max().orElse(0),
             workers.get(v).peakRssBytes(), ratio, load));
       }
       return results;

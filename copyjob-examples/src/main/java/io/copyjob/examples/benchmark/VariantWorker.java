@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The main class of a forked variant JVM: {@code VariantWorker <scenario> <variant>}. It opens the variant, then
  * answers the suite's commands on stdin, one per line: {@code round <n>} runs a round and answers
- * {@code @round <seconds> <rows> <peak heap bytes>}, {@code verify} answers {@code @verified}. Any failure ends the
+ * {@code @round <seconds> <rows> <peak heap bytes> <peak heap after GC bytes>}, {@code verify} answers {@code @verified}. Any failure ends the
  * JVM with its stack trace on stderr.
  */
 public final class VariantWorker {
@@ -29,7 +29,7 @@ public final class VariantWorker {
           long start = System.nanoTime();
           long rows = variant.run();
           double seconds = (System.nanoTime() - start) / 1e9;
-          answer("round " + seconds + " " + rows + " " + HeapMeter.peakBytes());
+          answer("round " + seconds + " " + rows + " " + HeapMeter.peakBytes() + " " + HeapMeter.peakAfterGcBytes());
         }
         case "verify" -> {
           variant.verify();

@@ -26,7 +26,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** One round's figures. */
-  record Round(double seconds, long rows, long peakHeapBytes) {
+  record Round(double seconds, long rows, long peakHeapBytes, long peakAfterGcBytes) {
   }
 
   /**
@@ -54,7 +54,7 @@ final class WorkerProcess implements AutoCloseable {
 
   Round round(int n) throws IOException {
     String[] a = ask("round " + n).split(" ");
-    return new Round(Double.parseDouble(a[1]), Long.parseLong(a[2]), Long.parseLong(a[3]));
+    return new Round(Double.parseDouble(a[1]), Long.parseLong(a[2]), Long.parseLong(a[3]), Long.parseLong(a[4]));
   }
 
   void verify() throws IOException {
