@@ -21,7 +21,11 @@ final class ScenarioRun {
 
   List<Result> run() throws Exception {
     BenchmarkSuite.say("%s: setting up", scenario.title());
+    long start = System.nanoTime();
     scenario.setUp().run(ctx);
+    if (System.nanoTime() - start > 1_000_000_000L) {
+      BenchmarkSuite.say("%s: data ready in %.0f s", scenario.title(), (System.nanoTime() - start) / 1e9);
+    }
     List<Scenario.Spec> specs = scenario.variants().stream().filter(v -> v.pending() == null).toList();
     List<WorkerProcess> workers = new ArrayList<>();
     try {
