@@ -5,8 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The main class of a forked variant JVM: {@code VariantWorker <scenario> <variant>}. It opens the variant, then
- * answers the suite's commands on stdin, one per line: {@code round <n>} runs a round and answers
+ * The main class of a forked variant JVM: {@code VariantWorker <scenario> <variant>}. It opens the variant (which
+ * may load its destination), answers {@code @ready}, then answers the suite's commands on stdin, one per line: {@code round <n>} runs a round and answers
  * {@code @round <seconds> <rows> <peak heap bytes> <peak heap after GC bytes>}, {@code verify} answers {@code @verified}. Any failure ends the
  * JVM with its stack trace on stderr.
  */
@@ -18,6 +18,7 @@ public final class VariantWorker {
 
   public static void main(String[] args) throws Exception {
     Variant variant = Scenarios.byId(args[0]).variant(args[1]).opener().open(BenchContext.fromSystemProperties());
+    answer("ready");
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = commands.readLine()) != null) {

@@ -49,7 +49,9 @@ final class WorkerProcess implements AutoCloseable {
     command.add(scenario.id());
     command.add(variant.name());
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    return new WorkerProcess(p, scenario.id() + " / " + variant.name());
+    WorkerProcess worker = new WorkerProcess(p, scenario.id() + " / " + variant.name());
+    worker.answer("starting"); // the variant is open: whatever it set up is done before any round starts
+    return worker;
   }
 
   Round round(int n) throws IOException {
@@ -71,9 +73,14 @@ final class WorkerProcess implements AutoCloseable {
     throw new IOException("no VmHWM for " + name);
   }
 
-  /** Sends a command and returns its answer; other output of the worker is passed through. */
+  /** Sends a command and returns its answer. */
   private String ask(String command) throws IOException {
     commands.println(command);
+    return answer(command);
+  }
+
+  /** The next answer; other output of the worker is passed through. */
+  private String answer(String command) throws IOException {
     String line;
     while ((line = answers.readLine()) != null) {
       if (line.startsWith(VariantWorker.ANSWER)) {
