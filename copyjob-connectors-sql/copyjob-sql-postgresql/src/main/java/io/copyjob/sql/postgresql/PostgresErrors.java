@@ -2,6 +2,7 @@ package io.copyjob.sql.postgresql;
 
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
+import io.copyjob.sql.jdbc.JdbcErrorTranslator;
 import io.copyjob.sql.jdbc.JdbcErrors;
 import io.copyjob.spi.Redactor;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import org.postgresql.util.ServerErrorMessage;
  * authentication, constraint and row detail for rejected rows, column and COPY line for conversions. Every
  * message is scrubbed of the connection's secrets.
  */
-final class PostgresErrors {
+final class PostgresErrors implements JdbcErrorTranslator {
   /** {@code COPY t, line 12, column amount: "abc"}: where PostgreSQL says a COPY failed. */
   private static final Pattern COPY_WHERE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
 
@@ -26,12 +27,14 @@ final class PostgresErrors {
     this.options = options;
   }
 
-  Redactor redactor() {
+  @Override
+  public Redactor redactor() {
     return options.redactor();
   }
 
   /** {@code e} while {@code doing} something to {@code table} (null when none). */
-  CopyJobException translate(SQLException e, String doing, String table) {
+  @Override
+  public CopyJobException translate(SQLException e, String doing, String table) {
     ErrorCode code = PostgresDialect.INSTANCE.errorCode(e);
     Redactor r = options.redactor();
     String server = r.scrub(e.getMessage());

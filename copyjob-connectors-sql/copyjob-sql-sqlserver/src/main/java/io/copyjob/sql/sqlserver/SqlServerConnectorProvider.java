@@ -1,5 +1,9 @@
 package io.copyjob.sql.sqlserver;
 
+import com.microsoft.sqlserver.jdbc.SQLServerDriver;
+import io.copyjob.sql.jdbc.JdbcConnections;
+import io.copyjob.sql.jdbc.JdbcSink;
+import io.copyjob.sql.jdbc.JdbcSource;
 import io.copyjob.spi.ConnectorOptions;
 import io.copyjob.spi.ConnectorProvider;
 import io.copyjob.spi.ConnectorRole;
@@ -14,6 +18,8 @@ import java.util.Set;
  * Warehouse. Options: see {@link SqlServerOptions}; typed builder: {@link SqlServerConnection}.
  */
 public final class SqlServerConnectorProvider implements ConnectorProvider {
+  private static final SQLServerDriver DRIVER = new SQLServerDriver();
+
   public static final String TYPE = "sqlserver";
 
   @Override
@@ -42,13 +48,33 @@ public final class SqlServerConnectorProvider implements ConnectorProvider {
     SqlServerOptions.from(options);
   }
 
+  /** Reads with {@link SqlServerReadSession}s: bounded key ranges and incremental bounds, one connection per split. */
   @Override
   public SourceConnector createSource(ConnectorOptions options) {
-    return new SqlServerSource(SqlServerOptions.from(options));
+    SqlServerOptions o = SqlServerOptions.from(options);
+    SqlServerErrors errors = new SqlServerErrors(o);
+    JdbcConnections connections = connections(o, errors);
+    SqlServerCatalog catalog = new SqlServerCatalog(o.schema());
+    return new JdbcSource(connections, catalog,
+        request -> new SqlServerReadSession(connections, errors, o.fetchSize(), catalog, request).start());
   }
 
+  /**
+   * Writes with {@link SqlServerWriteTransaction}s (bulk copy, MERGE upsert), or for Fabric Warehouse with
+   * {@link FabricWriteTransaction}s (COPY INTO from staged Parquet files); one transaction per table.
+   */
   @Override
   public SinkConnector createSink(ConnectorOptions options) {
-    return new SqlServerSink(SqlServerOptions.from(options));
+    SqlServerOptions o = SqlServerOptions.from(options);
+    SqlServerErrors errors = new SqlServerErrors(o);
+    JdbcConnections connections = connections(o, errors);
+    SqlServerCatalog catalog = new SqlServerCatalog(o.schema());
+    return new JdbcSink(connections, catalog, request -> o.flavor() == SqlServerFlavor.FABRIC_WAREHOUSE
+        ? FabricSupport.begin(connections, o, catalog, request)
+        : new SqlServerWriteTransaction(connections, errors, o, catalog, request).start());
+  }
+
+  private static JdbcConnections connections(SqlServerOptions o, SqlServerErrors errors) {
+    return new JdbcConnections(SqlServerDialect.INSTANCE, DRIVER, o.url(), o.driverProperties(), o.location(), errors);
   }
 }

@@ -2,6 +2,7 @@ package io.copyjob.sql.sqlserver;
 
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
+import io.copyjob.sql.jdbc.JdbcErrorTranslator;
 import io.copyjob.sql.jdbc.JdbcErrors;
 import io.copyjob.spi.Redactor;
 import java.sql.SQLException;
@@ -10,18 +11,20 @@ import java.sql.SQLException;
  * Turns SQL Server errors into {@link CopyJobException}s with the right code and context (user and host for
  * logins, the server's message for rejected rows); every message is scrubbed of the connection's secrets.
  */
-final class SqlServerErrors {
+final class SqlServerErrors implements JdbcErrorTranslator {
   private final SqlServerOptions options;
 
   SqlServerErrors(SqlServerOptions options) {
     this.options = options;
   }
 
-  Redactor redactor() {
+  @Override
+  public Redactor redactor() {
     return options.redactor();
   }
 
-  CopyJobException translate(SQLException e, String doing, String table) {
+  @Override
+  public CopyJobException translate(SQLException e, String doing, String table) {
     ErrorCode code = SqlServerDialect.INSTANCE.errorCode(e);
     Redactor r = options.redactor();
     String server = r.scrub(e.getMessage());

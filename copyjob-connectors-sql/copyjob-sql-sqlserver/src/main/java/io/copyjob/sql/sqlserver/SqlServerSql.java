@@ -92,12 +92,6 @@ public final class SqlServerSql {
     return "SELECT CAST(max(" + c + ") AS bigint) FROM " + qualifiedTable + Sql.where(cond);
   }
 
-  /** {@code SELECT min(k), max(k) FROM t [WHERE ...]} for planning key-range splits. */
-  public static String minMax(String qualifiedTable, String column, String condition) {
-    String c = D.quoteIdentifier(column);
-    return "SELECT min(" + c + "), max(" + c + ") FROM " + qualifiedTable + Sql.where(condition);
-  }
-
   /** {@code SET IDENTITY_INSERT t ON|OFF}. */
   public static String identityInsert(String qualifiedTable, boolean on) {
     return "SET IDENTITY_INSERT " + qualifiedTable + (on ? " ON" : " OFF");

@@ -1,6 +1,5 @@
-package io.copyjob.sql.sqlserver;
+package io.copyjob.sql.jdbc;
 
-import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.ReadRequest;
@@ -10,16 +9,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Reads SQL Server tables and views; one discovery connection per run, one connection per split reader. */
-final class SqlServerSource implements SourceConnector {
-  private final SqlServerConnections connections;
-  private final SqlServerCatalog catalog;
+/**
+ * The source connector of every SQL database: discovery through a {@link JdbcCatalog} on one connection kept for
+ * the length of the run, and reads through the connector's {@link JdbcReadSession}s, each on its own
+ * connections. Thread-safe.
+ */
+public final class JdbcSource implements SourceConnector {
+  private final JdbcConnections connections;
+  private final JdbcCatalog<?> catalog;
+  private final Function<ReadRequest, ReadSession> sessions;
   private Connection discovery;
 
-  SqlServerSource(SqlServerOptions options) {
-    this.connections = new SqlServerConnections(options);
-    this.catalog = new SqlServerCatalog(options.schema());
+  /** A source over {@code connections} whose reads are started by {@code sessions}. */
+  public JdbcSource(JdbcConnections connections, JdbcCatalog<?> catalog, Function<ReadRequest, ReadSession> sessions) {
+    this.connections = connections;
+    this.catalog = catalog;
+    this.sessions = sessions;
   }
 
   private synchronized Connection discovery() {
@@ -41,7 +48,7 @@ final class SqlServerSource implements SourceConnector {
   @Override
   public synchronized Optional<DatasetInfo> describe(DatasetId id) {
     try {
-      return catalog.describe(discovery(), id).map(SqlServerTable::info);
+      return catalog.describe(discovery(), id).map(JdbcTable::info);
     } catch (SQLException e) {
       throw connections.errors().translate(e, "describing the table", id.toString());
     }
@@ -49,7 +56,7 @@ final class SqlServerSource implements SourceConnector {
 
   @Override
   public ReadSession beginRead(ReadRequest request) {
-    return new SqlServerReadSession(connections, catalog, request);
+    return sessions.apply(request);
   }
 
   @Override
