@@ -106,12 +106,15 @@ final class FabricWriteTransaction extends JdbcWriteTransaction<SqlServerColumn>
     }
   }
 
-  /** The COPY INTO statement of this run into {@code qualifiedTable}; quoted in logs without its credential. */
+  /** The COPY INTO statement of this run into {@code qualifiedTable}; logged with its secret masked. */
   String copyIntoSql(String qualifiedTable) {
-    String sql = FabricSql.copyInto(qualifiedTable, request().schema().names(), stagingLocation, stagingKey(request()),
-        options.azureOptions());
-    LOG.debug("{}", options.redactor().scrub(sql));
-    return sql;
+    List<String> columns = request().schema().names();
+    String key = stagingKey(request());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{}", options.redactor().scrub(FabricSql.redactedCopyInto(qualifiedTable, columns, stagingLocation, key,
+          options.azureOptions())));
+    }
+    return FabricSql.copyInto(qualifiedTable, columns, stagingLocation, key, options.azureOptions());
   }
 
   /** Deletes the staged files and closes the staging store. */

@@ -74,7 +74,7 @@ public final class SqlServerConnectorProvider implements ConnectorProvider {
         : new SqlServerWriteTransaction(connections, errors, o, catalog, request).start());
   }
 
-  private static JdbcConnections connections(SqlServerOptions o, SqlServerErrors errors) {
+  static JdbcConnections connections(SqlServerOptions o, SqlServerErrors errors) {
     return new JdbcConnections(SqlServerDialect.INSTANCE, DRIVER, o.url(), o.driverProperties(), o.location(), errors);
   }
 }

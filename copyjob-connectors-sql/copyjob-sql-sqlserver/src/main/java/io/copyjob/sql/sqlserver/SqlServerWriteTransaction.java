@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * A write of one SQL Server table in one transaction (the lifecycle is {@link JdbcWriteTransaction}'s): bulk copy
  * ({@code SQLServerBulkCopy} joined to the transaction, no internal transaction), {@code DELETE} for overwrite, and
- * for upsert a {@code #temp} staging table loaded by bulk copy and merged with {@code MERGE} at commit.
+ * for upsert a {@code #temp} staging table loaded by bulk copy, each row with its arrival ordinal, and merged with
+ * {@code MERGE} at commit, the last row of a key written twice in the run winning (as in PostgreSQL).
  *
  * <p>An IDENTITY column among the written columns keeps the written values (bulk copy's KeepIdentity, and
  * {@code SET IDENTITY_INSERT ... ON/OFF} around the MERGE) unless {@code identityInsert=false}, which fails.
@@ -30,6 +31,8 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
   private final List<BulkColumn> bulkColumns = new ArrayList<>();
   private boolean writesIdentity;
   private String staging;
+  /** Rows staged so far by every writer of the transaction: the next row's ordinal. */
+  private long staged;
 
   SqlServerWriteTransaction(JdbcConnections connections, SqlServerErrors errors, SqlServerOptions options,
       SqlServerCatalog catalog, WriteRequest request) {
@@ -99,8 +102,15 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
         for (BulkColumn c : bulkColumns) {
           bulk.addColumnMapping(c.name(), c.name());
         }
-        bulk.writeToServer(new BatchBulkData(bulkColumns, batch));
+        if (staging == null) {
+          bulk.writeToServer(new BatchBulkData(bulkColumns, batch));
+        } else {
+          // the rows' arrival order, so the MERGE keeps the last row of a key written twice
+          bulk.addColumnMapping(SqlServerSql.ORDINAL, SqlServerSql.ORDINAL);
+          bulk.writeToServer(BatchBulkData.withOrdinals(bulkColumns, batch, staged));
+        }
         rows += batch.rowCount();
+        staged += batch.rowCount();
       } catch (SQLException e) {
         throw errors.translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display());
       }
@@ -131,7 +141,7 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
       if (writesIdentity) {
         s.execute(SqlServerSql.identityInsert(target, true));
       }
-      long n = s.executeUpdate(SqlServerSql.merge(target, staging, request().schema().names(), upsertKeys(),
+      long n = s.executeUpdate(SqlServerSql.upsertMerge(target, staging, request().schema().names(), upsertKeys(),
           SqlServerColumn.identityOf(table())));
       if (writesIdentity) {
         s.execute(SqlServerSql.identityInsert(target, false));

@@ -93,7 +93,7 @@ class SqlServerSqlTest {
   void mergeTempTableIdentityAndOverwrite() {
     assertThat(SqlServerSql.tempTableName("run-1/x")).isEqualTo("#copyjob_run_1_x");
     assertThat(SqlServerSql.createStaging("[#s]", List.of("id", "n]"), List.of("int", "nvarchar(10)")))
-        .isEqualTo("CREATE TABLE [#s] ([id] int NULL, [n]]] nvarchar(10) NULL)");
+        .isEqualTo("CREATE TABLE [#s] ([id] int NULL, [n]]] nvarchar(10) NULL, [__copyjob_ordinal] bigint NOT NULL)");
     assertThat(SqlServerSql.merge("[dbo].[t]", "[#s]", List.of("id", "name", "v"), List.of("id"))).isEqualTo(
         "MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING [#s] AS s ON (t.[id] = s.[id])"
             + " WHEN MATCHED THEN UPDATE SET t.[name] = s.[name], t.[v] = s.[v]"
@@ -109,6 +109,22 @@ class SqlServerSqlTest {
     assertThat(SqlServerSql.deleteAll("[dbo].[t]", false)).isEqualTo("DELETE FROM [dbo].[t]");
     assertThat(SqlServerSql.deleteAll("[dbo].[t]", true)).isEqualTo("DELETE FROM [dbo].[t] WITH (TABLOCKX)");
     assertThat(SqlServerSql.dropTable("[#s]")).isEqualTo("DROP TABLE IF EXISTS [#s]");
+  }
+
+  /**
+   * Two rows with the same key in one run: MERGE would fail with error 8672 (a target row matched twice). The
+   * staged rows carry their arrival ordinal, and the MERGE source keeps the last row per key, as PostgreSQL does.
+   */
+  @Test
+  void upsertMergesTheLastStagedRowPerKey() {
+    assertThat(SqlServerSql.lastPerKey("[#s]", List.of("id", "na]me"), List.of("id"))).isEqualTo(
+        "(SELECT [id], [na]]me] FROM (SELECT [id], [na]]me], ROW_NUMBER() OVER (PARTITION BY [id]"
+            + " ORDER BY [__copyjob_ordinal] DESC) AS [__copyjob_rank] FROM [#s]) AS r WHERE [__copyjob_rank] = 1)");
+    assertThat(SqlServerSql.upsertMerge("[dbo].[t]", "[#s]", List.of("id", "sku", "v"), List.of("sku", "v"), List.of("id")))
+        .isEqualTo("MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING (SELECT [id], [sku], [v] FROM (SELECT [id], [sku], [v],"
+            + " ROW_NUMBER() OVER (PARTITION BY [sku], [v] ORDER BY [__copyjob_ordinal] DESC) AS [__copyjob_rank]"
+            + " FROM [#s]) AS r WHERE [__copyjob_rank] = 1) AS s ON (t.[sku] = s.[sku] AND t.[v] = s.[v])"
+            + " WHEN NOT MATCHED BY TARGET THEN INSERT ([id], [sku], [v]) VALUES (s.[id], s.[sku], s.[v]);");
   }
 
   @Test
