@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Reads tables, views, columns and keys from a database's own catalog, the same way for every database: list the
  * tables; find one table's object id by schema and name; read its columns and its unique keys by that id. A
- * connector gives the four queries and turns their rows into its column type (that is where its type mapping
+ * connector gives the four {@link Queries} and turns their rows into its column type (that is where its type mapping
  * comes in); this template runs them. Thread-safe: it keeps no state but the default schema.
  *
  * @param <C> the connector's column type
@@ -20,10 +20,23 @@ import java.util.Optional;
 public abstract class JdbcCatalog<C extends JdbcColumn> {
   private final Dialect dialect;
   private final String defaultSchema;
+  private final Queries queries;
 
-  protected JdbcCatalog(Dialect dialect, String defaultSchema) {
+  /**
+   * The four catalog queries of a database.
+   *
+   * @param list {@code schema, name} of every table and view a user may read, in a stable order
+   * @param object the object id (one integer column) of the table or view of schema {@code ?} and name {@code ?}
+   * @param columns the columns of the object {@code ?}, in table order; each row is read by {@link #readColumn}
+   * @param keys the unique keys of the object {@code ?}, primary key first; each row is read by {@link #readKeys}
+   */
+  public record Queries(String list, String object, String columns, String keys) {
+  }
+
+  protected JdbcCatalog(Dialect dialect, String defaultSchema, Queries queries) {
     this.dialect = dialect;
     this.defaultSchema = defaultSchema;
+    this.queries = queries;
   }
 
   /** The dialect names are quoted with. */
@@ -37,33 +50,21 @@ public abstract class JdbcCatalog<C extends JdbcColumn> {
     return id.namespace().isPresent() ? id.toString() : DatasetId.of(defaultSchema, id.name()).toString();
   }
 
-  /** {@code schema, name} of every table and view a user may read, in a stable order. */
-  protected abstract String listQuery();
-
-  /** The object id (one integer column) of the table or view of schema {@code ?} and name {@code ?}. */
-  protected abstract String objectQuery();
-
-  /** The columns of the object {@code ?}, in table order; each row is turned into a column by {@link #readColumn}. */
-  protected abstract String columnsQuery();
-
-  /** The unique keys of the object {@code ?}, primary key first; each row is read by {@link #readKeys}. */
-  protected abstract String keysQuery();
-
-  /** One column from the current row of {@link #columnsQuery()}. */
+  /** One column from the current row of the columns query. */
   protected abstract C readColumn(ResultSet row) throws SQLException;
 
-  /** Adds the key columns of the current row of {@link #keysQuery()} to {@code keys}. */
+  /** Adds the key columns of the current row of the keys query to {@code keys}. */
   protected abstract void readKeys(ResultSet row, TableKeys keys) throws SQLException;
 
-  /** Binds a schema or table name of {@link #objectQuery()}; the default binds a plain string. */
+  /** Binds a schema or table name of the object query; the default binds a plain string. */
   protected void bindName(PreparedStatement statement, int index, String name) throws SQLException {
     statement.setString(index, name);
   }
 
-  /** Every table and view of {@link #listQuery()}. */
+  /** Every table and view of the list query. */
   public List<DatasetId> list(Connection c) throws SQLException {
     List<DatasetId> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(listQuery()); ResultSet rs = s.executeQuery()) {
+    try (PreparedStatement s = c.prepareStatement(queries.list()); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         ids.add(DatasetId.of(rs.getString(1), rs.getString(2)));
       }
@@ -75,7 +76,7 @@ public abstract class JdbcCatalog<C extends JdbcColumn> {
   public Optional<JdbcTable<C>> describe(Connection c, DatasetId id) throws SQLException {
     String schema = id.namespace().orElse(defaultSchema);
     long objectId;
-    try (PreparedStatement s = c.prepareStatement(objectQuery())) {
+    try (PreparedStatement s = c.prepareStatement(queries.object())) {
       bindName(s, 1, schema);
       bindName(s, 2, id.name());
       try (ResultSet rs = s.executeQuery()) {
@@ -86,7 +87,7 @@ public abstract class JdbcCatalog<C extends JdbcColumn> {
       }
     }
     List<C> columns = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(columnsQuery())) {
+    try (PreparedStatement s = c.prepareStatement(queries.columns())) {
       s.setLong(1, objectId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -95,7 +96,7 @@ public abstract class JdbcCatalog<C extends JdbcColumn> {
       }
     }
     TableKeys keys = new TableKeys();
-    try (PreparedStatement s = c.prepareStatement(keysQuery())) {
+    try (PreparedStatement s = c.prepareStatement(queries.keys())) {
       s.setLong(1, objectId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -8,7 +8,6 @@ import io.copyjob.spi.WriteTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The sink connector of every SQL database: describes destinations through a {@link JdbcCatalog}; each
@@ -16,16 +15,15 @@ import java.util.function.Function;
  * {@link JdbcWriteTransaction}). Thread-safe.
  */
 public final class JdbcSink implements SinkConnector {
+  private final JdbcDatabase database;
   private final JdbcConnections connections;
   private final JdbcCatalog<?> catalog;
-  private final Function<WriteRequest, WriteTransaction> transactions;
 
-  /** A sink over {@code connections} whose writes are started by {@code transactions}. */
-  public JdbcSink(JdbcConnections connections, JdbcCatalog<?> catalog,
-      Function<WriteRequest, WriteTransaction> transactions) {
-    this.connections = connections;
-    this.catalog = catalog;
-    this.transactions = transactions;
+  /** A sink writing into {@code database}. */
+  public JdbcSink(JdbcDatabase database) {
+    this.database = database;
+    this.connections = database.connections();
+    this.catalog = database.catalog();
   }
 
   @Override
@@ -39,7 +37,7 @@ public final class JdbcSink implements SinkConnector {
 
   @Override
   public WriteTransaction begin(WriteRequest request) {
-    return transactions.apply(request);
+    return database.beginWrite(request);
   }
 
   @Override

@@ -9,24 +9,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The source connector of every SQL database: discovery through a {@link JdbcCatalog} on one connection kept for
- * the length of the run, and reads through the connector's {@link JdbcReadSession}s, each on its own
- * connections. Thread-safe.
+ * the length of the run, and reads through the database's read sessions ({@link JdbcReadSession}s), each on its
+ * own connections. Thread-safe.
  */
 public final class JdbcSource implements SourceConnector {
+  private final JdbcDatabase database;
   private final JdbcConnections connections;
   private final JdbcCatalog<?> catalog;
-  private final Function<ReadRequest, ReadSession> sessions;
   private Connection discovery;
 
-  /** A source over {@code connections} whose reads are started by {@code sessions}. */
-  public JdbcSource(JdbcConnections connections, JdbcCatalog<?> catalog, Function<ReadRequest, ReadSession> sessions) {
-    this.connections = connections;
-    this.catalog = catalog;
-    this.sessions = sessions;
+  /** A source reading {@code database}. */
+  public JdbcSource(JdbcDatabase database) {
+    this.database = database;
+    this.connections = database.connections();
+    this.catalog = database.catalog();
   }
 
   private synchronized Connection discovery() {
@@ -56,7 +55,7 @@ public final class JdbcSource implements SourceConnector {
 
   @Override
   public ReadSession beginRead(ReadRequest request) {
-    return sessions.apply(request);
+    return database.beginRead(request);
   }
 
   @Override

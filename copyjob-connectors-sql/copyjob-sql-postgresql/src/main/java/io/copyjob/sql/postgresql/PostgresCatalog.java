@@ -40,20 +40,8 @@ final class PostgresCatalog extends JdbcCatalog<PostgresColumn> {
       + " AND i.indisvalid ORDER BY i.indisprimary DESC, i.indexrelid";
 
   PostgresCatalog(String defaultSchema) {
-    super(PostgresDialect.INSTANCE, defaultSchema);
+    super(PostgresDialect.INSTANCE, defaultSchema, new Queries(LIST, RELATION, COLUMNS, KEYS));
   }
-
-  @Override
-  protected String listQuery() { return LIST; }
-
-  @Override
-  protected String objectQuery() { return RELATION; }
-
-  @Override
-  protected String columnsQuery() { return COLUMNS; }
-
-  @Override
-  protected String keysQuery() { return KEYS; }
 
   @Override
   protected PostgresColumn readColumn(ResultSet rs) throws SQLException {

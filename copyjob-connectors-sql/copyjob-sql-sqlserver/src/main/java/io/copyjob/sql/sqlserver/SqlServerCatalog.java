@@ -34,20 +34,8 @@ final class SqlServerCatalog extends JdbcCatalog<SqlServerColumn> {
       + " AND ic.key_ordinal > 0 ORDER BY i.is_primary_key DESC, i.index_id, ic.key_ordinal";
 
   SqlServerCatalog(String defaultSchema) {
-    super(SqlServerDialect.INSTANCE, defaultSchema);
+    super(SqlServerDialect.INSTANCE, defaultSchema, new Queries(LIST, OBJECT, COLUMNS, KEYS));
   }
-
-  @Override
-  protected String listQuery() { return LIST; }
-
-  @Override
-  protected String objectQuery() { return OBJECT; }
-
-  @Override
-  protected String columnsQuery() { return COLUMNS; }
-
-  @Override
-  protected String keysQuery() { return KEYS; }
 
   /** Names are nvarchar (sysname): bound as such, so that unicode names match and the index is used. */
   @Override

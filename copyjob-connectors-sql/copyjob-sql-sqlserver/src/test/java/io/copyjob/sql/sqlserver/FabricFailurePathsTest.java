@@ -81,7 +81,7 @@ class FabricFailurePathsTest {
     WriteRequest request = WriteRequest.of("job", "run1", DatasetId.of("t"),
         Schema.of(Field.required("id", LogicalType.int64())), WriteStrategy.append(), List.of(),
         TableCreation.CREATE_IF_ABSENT);
-    FabricWriteTransaction tx = new FabricWriteTransaction(SqlServerConnectorProvider.connections(o, new SqlServerErrors(o)),
+    FabricWriteTransaction tx = new FabricWriteTransaction(new SqlServerDatabase(o).connections(),
         o, new SqlServerCatalog(o.schema()), request, store);
 
     assertThatThrownBy(tx::start).isInstanceOfSatisfying(CopyJobException.class,
