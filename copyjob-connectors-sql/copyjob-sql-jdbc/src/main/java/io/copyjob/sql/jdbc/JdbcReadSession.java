@@ -205,6 +205,9 @@ public abstract class JdbcReadSession<C extends JdbcColumn> implements ReadSessi
 
   @Override
   public final void close() {
+    if (connection == null) {
+      return; // never started, or start() failed and released it
+    }
     try {
       endSnapshot(connection);
     } catch (SQLException ignored) {
