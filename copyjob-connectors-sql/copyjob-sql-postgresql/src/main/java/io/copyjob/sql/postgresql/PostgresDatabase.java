@@ -32,16 +32,20 @@ final class PostgresDatabase implements JdbcDatabase {
   @Override
   public JdbcConnections connections() { return connections; }
 
+  PostgresOptions options() { return options; }
+
+  PostgresErrors errors() { return errors; }
+
   @Override
   public PostgresCatalog catalog() { return catalog; }
 
   @Override
   public ReadSession beginRead(ReadRequest request) {
-    return new PostgresReadSession(connections, errors, catalog, request).start();
+    return new PostgresReadSession(this, request).start();
   }
 
   @Override
   public WriteTransaction beginWrite(WriteRequest request) {
-    return new PostgresWriteTransaction(connections, errors, options, catalog, request).start();
+    return new PostgresWriteTransaction(this, request).start();
   }
 }

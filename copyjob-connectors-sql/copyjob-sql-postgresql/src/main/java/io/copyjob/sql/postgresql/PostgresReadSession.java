@@ -3,7 +3,6 @@ package io.copyjob.sql.postgresql;
 import io.copyjob.CopyJobException;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.Schema;
-import io.copyjob.sql.jdbc.JdbcConnections;
 import io.copyjob.sql.jdbc.JdbcReadSession;
 import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.sql.jdbc.JdbcSplit;
@@ -32,9 +31,9 @@ final class PostgresReadSession extends JdbcReadSession<PostgresColumn> {
   private final PostgresErrors errors;
   private String snapshot;
 
-  PostgresReadSession(JdbcConnections connections, PostgresErrors errors, PostgresCatalog catalog, ReadRequest request) {
-    super(connections, catalog, request);
-    this.errors = errors;
+  PostgresReadSession(PostgresDatabase db, ReadRequest request) {
+    super(db.connections(), db.catalog(), request);
+    this.errors = db.errors();
   }
 
   @Override

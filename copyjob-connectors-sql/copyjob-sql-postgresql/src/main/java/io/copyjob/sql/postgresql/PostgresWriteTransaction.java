@@ -5,7 +5,6 @@ import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.Schema;
 import io.copyjob.data.TypeId;
-import io.copyjob.sql.jdbc.JdbcConnections;
 import io.copyjob.sql.jdbc.JdbcWriteTransaction;
 import io.copyjob.spi.SplitWriter;
 import io.copyjob.spi.WriteRequest;
@@ -29,16 +28,13 @@ import org.slf4j.LoggerFactory;
 final class PostgresWriteTransaction extends JdbcWriteTransaction<PostgresColumn> {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresWriteTransaction.class);
 
-  private final PostgresErrors errors;
-  private final PostgresOptions options;
+  private final PostgresDatabase db;
   private final List<PgType> destTypes = new ArrayList<>();
   private String writeTarget;
 
-  PostgresWriteTransaction(JdbcConnections connections, PostgresErrors errors, PostgresOptions options,
-      PostgresCatalog catalog, WriteRequest request) {
-    super(connections, catalog, request);
-    this.errors = errors;
-    this.options = options;
+  PostgresWriteTransaction(PostgresDatabase db, WriteRequest request) {
+    super(db.connections(), db.catalog(), request);
+    this.db = db;
   }
 
   @Override
@@ -88,10 +84,10 @@ final class PostgresWriteTransaction extends JdbcWriteTransaction<PostgresColumn
   protected SplitWriter newWriter(int index) {
     Schema schema = request().schema();
     List<String> rowKey = request().primaryKey().isEmpty() ? upsertKeys() : request().primaryKey();
-    WriteContext context = WriteContext.of(display(), schema, rowKey, errors);
+    WriteContext context = WriteContext.of(display(), schema, rowKey, db.errors());
     String target = writeTarget == null ? table().qualifiedName() : writeTarget;
-    return options.writeMethod() == WriteMethod.INSERT
-        ? new InsertWriter(connection(), target, schema, destTypes, options.insertBatchSize(), context)
+    return db.options().writeMethod() == WriteMethod.INSERT
+        ? new InsertWriter(connection(), target, schema, destTypes, db.options().insertBatchSize(), context)
         : new CopyWriter(connection(), CopyPlan.of(target, schema, destTypes), context);
   }
 

@@ -1,6 +1,5 @@
 package io.copyjob.sql.sqlserver;
 
-import io.copyjob.sql.jdbc.JdbcConnections;
 import io.copyjob.sql.jdbc.JdbcWriteTransaction;
 import io.copyjob.spi.SplitWriter;
 import io.copyjob.spi.WriteRequest;
@@ -29,17 +28,14 @@ final class FabricWriteTransaction extends JdbcWriteTransaction<SqlServerColumn>
   private final FabricStaging staging;
   private final String stagingLocation;
 
-  FabricWriteTransaction(JdbcConnections connections, SqlServerOptions options, SqlServerCatalog catalog,
-      WriteRequest request) {
-    this(connections, options, catalog, request,
-        FileStores.open(options.stagingLocation().orElseThrow(), options.azureOptions()));
+  FabricWriteTransaction(SqlServerDatabase db, WriteRequest request) {
+    this(db, request, FileStores.open(db.options().stagingLocation().orElseThrow(), db.options().azureOptions()));
   }
 
   /** A write staging through {@code store}, which it closes when it ends, on every path. */
-  FabricWriteTransaction(JdbcConnections connections, SqlServerOptions options, SqlServerCatalog catalog,
-      WriteRequest request, FileStore store) {
-    super(connections, catalog, request);
-    this.options = options;
+  FabricWriteTransaction(SqlServerDatabase db, WriteRequest request, FileStore store) {
+    super(db.connections(), db.catalog(), request);
+    this.options = db.options();
     this.stagingLocation = options.stagingLocation().orElseThrow();
     this.staging = new FabricStaging(store, stagingKey(request), request.schema(), options.redactor(), display());
   }

@@ -34,19 +34,23 @@ final class SqlServerDatabase implements JdbcDatabase {
   @Override
   public JdbcConnections connections() { return connections; }
 
+  SqlServerOptions options() { return options; }
+
+  SqlServerErrors errors() { return errors; }
+
   @Override
   public SqlServerCatalog catalog() { return catalog; }
 
   @Override
   public ReadSession beginRead(ReadRequest request) {
-    return new SqlServerReadSession(connections, errors, options.fetchSize(), catalog, request).start();
+    return new SqlServerReadSession(this, request).start();
   }
 
   @Override
   public WriteTransaction beginWrite(WriteRequest request) {
     if (options.flavor() == SqlServerFlavor.FABRIC_WAREHOUSE) {
-      return FabricSupport.begin(connections, options, catalog, request);
+      return FabricSupport.begin(this, request);
     }
-    return new SqlServerWriteTransaction(connections, errors, options, catalog, request).start();
+    return new SqlServerWriteTransaction(this, request).start();
   }
 }

@@ -1,6 +1,5 @@
 package io.copyjob.sql.sqlserver;
 
-import io.copyjob.sql.jdbc.JdbcConnections;
 import io.copyjob.sql.jdbc.JdbcReadSession;
 import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.sql.jdbc.JdbcSplit;
@@ -25,14 +24,11 @@ import java.util.Set;
 final class SqlServerReadSession extends JdbcReadSession<SqlServerColumn> {
   private static final Set<String> INTEGER_KEYS = Set.of("tinyint", "smallint", "int", "bigint");
 
-  private final SqlServerErrors errors;
-  private final int fetchSize;
+  private final SqlServerDatabase db;
 
-  SqlServerReadSession(JdbcConnections connections, SqlServerErrors errors, int fetchSize, SqlServerCatalog catalog,
-      ReadRequest request) {
-    super(connections, catalog, request);
-    this.errors = errors;
-    this.fetchSize = fetchSize;
+  SqlServerReadSession(SqlServerDatabase db, ReadRequest request) {
+    super(db.connections(), db.catalog(), request);
+    this.db = db;
   }
 
   @Override
@@ -66,9 +62,9 @@ final class SqlServerReadSession extends JdbcReadSession<SqlServerColumn> {
       c.setReadOnly(true);
     } catch (SQLException e) {
       JdbcResources.closeQuietly(c);
-      throw errors.translate(e, "opening a reader", table().displayName());
+      throw db.errors().translate(e, "opening a reader", table().displayName());
     }
-    return new ResultSetReader(c, selectSql(split), request().columns(), request().batchRows(), fetchSize,
-        table().displayName(), split.describe(), errors);
+    return new ResultSetReader(c, selectSql(split), request().columns(), request().batchRows(), db.options().fetchSize(),
+        table().displayName(), split.describe(), db.errors());
   }
 }

@@ -6,7 +6,6 @@ import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.RecordBatch;
-import io.copyjob.sql.jdbc.JdbcConnections;
 import io.copyjob.sql.jdbc.JdbcWriteTransaction;
 import io.copyjob.spi.Fragment;
 import io.copyjob.spi.SplitWriter;
@@ -26,7 +25,7 @@ import java.util.List;
  * {@code SET IDENTITY_INSERT ... ON/OFF} around the MERGE) unless {@code identityInsert=false}, which fails.
  */
 final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColumn> {
-  private final SqlServerErrors errors;
+  private final SqlServerDatabase db;
   private final SqlServerOptions options;
   private final List<BulkColumn> bulkColumns = new ArrayList<>();
   private boolean writesIdentity;
@@ -34,11 +33,10 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
   /** Rows staged so far by every writer of the transaction: the next row's ordinal. */
   private long staged;
 
-  SqlServerWriteTransaction(JdbcConnections connections, SqlServerErrors errors, SqlServerOptions options,
-      SqlServerCatalog catalog, WriteRequest request) {
-    super(connections, catalog, request);
-    this.errors = errors;
-    this.options = options;
+  SqlServerWriteTransaction(SqlServerDatabase db, WriteRequest request) {
+    super(db.connections(), db.catalog(), request);
+    this.db = db;
+    this.options = db.options();
   }
 
   @Override
@@ -112,7 +110,7 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
         rows += batch.rowCount();
         staged += batch.rowCount();
       } catch (SQLException e) {
-        throw errors.translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display());
+        throw db.errors().translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display());
       }
     }
 

@@ -81,8 +81,7 @@ class FabricFailurePathsTest {
     WriteRequest request = WriteRequest.of("job", "run1", DatasetId.of("t"),
         Schema.of(Field.required("id", LogicalType.int64())), WriteStrategy.append(), List.of(),
         TableCreation.CREATE_IF_ABSENT);
-    FabricWriteTransaction tx = new FabricWriteTransaction(new SqlServerDatabase(o).connections(),
-        o, new SqlServerCatalog(o.schema()), request, store);
+    FabricWriteTransaction tx = new FabricWriteTransaction(new SqlServerDatabase(o), request, store);
 
     assertThatThrownBy(tx::start).isInstanceOfSatisfying(CopyJobException.class,
         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_FAILED));
