@@ -86,9 +86,16 @@ final class PostgresWriteTransaction extends JdbcWriteTransaction<PostgresColumn
     List<String> rowKey = request().primaryKey().isEmpty() ? upsertKeys() : request().primaryKey();
     WriteContext context = WriteContext.of(display(), schema, rowKey, db.errors());
     String target = writeTarget == null ? table().qualifiedName() : writeTarget;
-    return db.options().writeMethod() == WriteMethod.INSERT
-        ? new InsertWriter(connection(), target, schema, destTypes, db.options().insertBatchSize(), context)
-        : new CopyWriter(connection(), CopyPlan.of(target, schema, destTypes), context);
+    if (db.options().writeMethod() == WriteMethod.INSERT) {
+      return new InsertWriter(connection(), target, schema, destTypes, db.options().insertBatchSize(), context);
+    }
+    CopyPlan plan = CopyPlan.of(target, schema, destTypes);
+    // Rows staged for an upsert meet the table's constraints only in the merge, where no one row can be told
+    // apart: there a refused row fails the write, as without a reject policy.
+    if (request().rejects().isPresent() && writeTarget == null) {
+      return new RejectingCopyWriter(connection(), plan, context, request().rejects().get());
+    }
+    return new CopyWriter(connection(), plan, context);
   }
 
   /**
