@@ -107,7 +107,8 @@ final class RejectingCopyWriter implements SplitWriter {
   }
 
   private void reject(RecordBatch batch, int row, String column, String reason) {
-    RejectedRow.Builder b = RejectedRow.builder(context.table(), reason).column(column);
+    RejectedRow.Builder b = RejectedRow.builder(context.table(), reason).column(column)
+        .values(RejectedRow.valuesOf(batch, row));
     String key = context.rowKey(batch, row);
     if (key != null) {
       b.rowKey(key);

@@ -56,7 +56,10 @@ class RefusedRowsIT {
     assertThat(log.rows).extracting(r -> r.rowKey().orElseThrow()).contains("id=17", "id=4096", "id=4097",
         "id=12000", "id=19999", "id=9000").hasSize(8);
     assertThat(log.rows).filteredOn(r -> r.rowKey().orElseThrow().equals("id=4097")).first()
-        .satisfies(r -> assertThat(r.reason()).contains("qty_not_negative"));
+        .satisfies(r -> {
+          assertThat(r.reason()).contains("qty_not_negative");
+          assertThat(r.values()).contains(List.of("4097", "c4097", "-1"));
+        });
     assertThat(log.rows).filteredOn(r -> r.rowKey().orElseThrow().equals("id=9000")).first()
         .satisfies(r -> {
           assertThat(r.reason()).contains("null value");
