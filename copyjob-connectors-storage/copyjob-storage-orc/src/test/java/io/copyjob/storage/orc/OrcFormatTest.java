@@ -18,9 +18,13 @@ import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.ReadRequest;
 import io.copyjob.spi.ReadSession;
+import io.copyjob.spi.SinkConnector;
 import io.copyjob.spi.SourceConnector;
 import io.copyjob.spi.Split;
 import io.copyjob.spi.SplitReader;
+import io.copyjob.spi.TableCreation;
+import io.copyjob.spi.WriteRequest;
+import io.copyjob.spi.WriteStrategy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -239,12 +243,19 @@ class OrcFormatTest {
   }
 
   @Test
-  void writingOrcIsRefusedClearly() {
-    assertThatThrownBy(() -> new OrcFormat().checkWritable(Schema.of(Field.of("x", LogicalType.int32()))))
-        .isInstanceOfSatisfying(CopyJobException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_CONVERSION);
-          assertThat(e.getMessage()).contains("does not write").contains("ORC");
-        });
+  void writingOrcIsRefusedBeforeAnyFileIsWritten() throws IOException {
+    Schema schema = Schema.of(Field.of("x", LogicalType.int32()));
+    try (SinkConnector sink = files.createSink(options("format", "orc"))) {
+      assertThatThrownBy(() -> sink.begin(WriteRequest.of("job", "run1", DatasetId.of("out"), schema,
+          WriteStrategy.append(), List.of(), TableCreation.CREATE_IF_ABSENT)))
+          .isInstanceOfSatisfying(CopyJobException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_CONVERSION);
+            assertThat(e.getMessage()).contains("does not write").contains("ORC");
+          });
+    }
+    try (java.util.stream.Stream<Path> left = Files.walk(dir)) {
+      assertThat(left.filter(Files::isRegularFile)).isEmpty();
+    }
   }
 
   @Test
