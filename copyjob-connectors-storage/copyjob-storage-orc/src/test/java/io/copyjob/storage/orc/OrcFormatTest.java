@@ -98,7 +98,7 @@ class OrcFormatTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = CompressionKind.class, names = {"NONE", "ZLIB", "SNAPPY", "ZSTD"})
+  @EnumSource(value = CompressionKind.class, names = {"NONE", "ZLIB", "SNAPPY", "ZSTD", "LZ4", "LZO", "BROTLI"})
   void everyTypeAndEdgeValueReadsBackFromEachCodecByExtension(CompressionKind codec) throws IOException {
     OrcTestFiles.write(dir.resolve("t/all.orc"), OrcTestFiles.ALL_TYPES, OrcTestFiles.allTypesRows(), codec, true,
         ONE_STRIPE);
@@ -139,6 +139,27 @@ class OrcFormatTest {
     assertThat(rows).extracting(r -> r.get(0)).containsExactly(LocalDate.of(2024, 2, 29), null, LocalDate.of(1, 1, 1),
         LocalDate.of(9999, 12, 31));
     assertThat(rows.get(2).get(1)).isEqualTo(LocalDateTime.of(1, 1, 1, 0, 0, 0, 1));
+  }
+
+  @Test
+  void timestampsWrittenInAnotherZoneReadAsTheirWallClockTime() throws IOException {
+    java.util.TimeZone before = java.util.TimeZone.getDefault();
+    java.time.ZoneId losAngeles = java.time.ZoneId.of("America/Los_Angeles");
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(losAngeles));
+    try {
+      OrcTestFiles.write(dir.resolve("t/la.orc"), OrcTestFiles.ALL_TYPES, OrcTestFiles.allTypesRows(),
+          CompressionKind.ZLIB, true, ONE_STRIPE, losAngeles);
+    } finally {
+      java.util.TimeZone.setDefault(before);
+    }
+
+    List<List<Object>> rows = read(options(), DatasetId.of("t"), Schema.of(Field.of("ts", LogicalType.timestamp(9)),
+        Field.of("tsz", LogicalType.timestampTz(9))), 100);
+
+    assertThat(rows.get(0)).containsExactly(LocalDateTime.of(2024, 2, 29, 12, 34, 56, 123_456_789),
+        Instant.parse("2024-02-29T12:34:56.987654321Z"));
+    assertThat(rows.get(3)).containsExactly(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999),
+        Instant.parse("9999-12-31T23:59:59.999999999Z"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -76,17 +77,26 @@ final class OrcTestFiles {
    */
   static void write(java.nio.file.Path file, TypeDescription schema, List<Object[]> rows, CompressionKind codec,
       boolean proleptic, long stripeBytes) throws IOException {
+    write(file, schema, rows, codec, proleptic, stripeBytes, ZoneOffset.UTC);
+  }
+
+  /**
+   * As above, by a writer in {@code zone}: ORC records it and stores TIMESTAMP values relative to it, as Hive
+   * does. The JVM's default zone must be {@code zone} while this runs (ORC's writer takes it from there).
+   */
+  static void write(java.nio.file.Path file, TypeDescription schema, List<Object[]> rows, CompressionKind codec,
+      boolean proleptic, long stripeBytes, ZoneId zone) throws IOException {
     Configuration conf = new Configuration();
     FileSystem local = FileSystem.getLocal(conf).getRawFileSystem();
     java.nio.file.Files.createDirectories(file.getParent());
     try (Writer w = OrcFile.createWriter(new org.apache.hadoop.fs.Path(file.toUri()), OrcFile.writerOptions(conf)
-        .fileSystem(local).setSchema(schema).compress(codec).useUTCTimestamp(true)
+        .fileSystem(local).setSchema(schema).compress(codec).useUTCTimestamp(zone.equals(ZoneOffset.UTC))
         .setProlepticGregorian(proleptic).stripeSize(stripeBytes).bufferSize(64 * 1024).rowIndexStride(1000))) {
       VectorizedRowBatch batch = schema.createRowBatch(1000);
       for (Object[] row : rows) {
         int r = batch.size++;
         for (int c = 0; c < row.length; c++) {
-          set(batch.cols[c], schema.getChildren().get(c), r, row[c]);
+          set(batch.cols[c], schema.getChildren().get(c), r, row[c], zone);
         }
         if (batch.size == batch.getMaxSize()) {
           w.addRowBatch(batch);
@@ -100,7 +110,7 @@ final class OrcTestFiles {
   }
 
   /** Sets element {@code i} of {@code v}, an ORC vector of type {@code t}, to a value in copyjob's Java form. */
-  private static void set(ColumnVector v, TypeDescription t, int i, Object value) {
+  private static void set(ColumnVector v, TypeDescription t, int i, Object value, ZoneId zone) {
     if (value == null) {
       v.noNulls = false;
       v.isNull[i] = true;
@@ -122,7 +132,8 @@ final class OrcTestFiles {
       case TIMESTAMP, TIMESTAMP_INSTANT -> {
         TimestampColumnVector ts = (TimestampColumnVector) v;
         ts.setUsingProlepticCalendar(true);
-        Instant instant = value instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : (Instant) value;
+        // A wall-clock time is the instant it has in the writer's zone, as java.sql.Timestamp holds it.
+        Instant instant = value instanceof LocalDateTime l ? l.atZone(zone).toInstant() : (Instant) value;
         ts.time[i] = instant.getEpochSecond() * 1000L + instant.getNano() / 1_000_000;
         ts.nanos[i] = instant.getNano();
       }
@@ -134,7 +145,7 @@ final class OrcTestFiles {
         l.childCount += items.size();
         l.child.ensureSize(l.childCount, true);
         for (int k = 0; k < items.size(); k++) {
-          set(l.child, t.getChildren().get(0), (int) l.offsets[i] + k, items.get(k));
+          set(l.child, t.getChildren().get(0), (int) l.offsets[i] + k, items.get(k), zone);
         }
       }
       case MAP -> {
@@ -147,15 +158,15 @@ final class OrcTestFiles {
         m.values.ensureSize(m.childCount, true);
         int k = (int) m.offsets[i];
         for (Map.Entry<?, ?> e : entries.entrySet()) {
-          set(m.keys, t.getChildren().get(0), k, e.getKey());
-          set(m.values, t.getChildren().get(1), k++, e.getValue());
+          set(m.keys, t.getChildren().get(0), k, e.getKey(), zone);
+          set(m.values, t.getChildren().get(1), k++, e.getValue(), zone);
         }
       }
       case STRUCT -> {
         StructColumnVector s = (StructColumnVector) v;
         List<?> fields = (List<?>) value;
         for (int f = 0; f < fields.size(); f++) {
-          set(s.fields[f], t.getChildren().get(f), i, fields.get(f));
+          set(s.fields[f], t.getChildren().get(f), i, fields.get(f), zone);
         }
       }
       default -> throw new IllegalArgumentException("no test writer for " + t);
