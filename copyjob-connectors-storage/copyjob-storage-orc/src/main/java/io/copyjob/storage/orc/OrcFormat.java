@@ -10,7 +10,6 @@ import io.copyjob.storage.files.format.FormatWriter;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.orc.StripeInformation;
 
@@ -58,26 +57,11 @@ public final class OrcFormat implements FileFormat {
     if (file.size() <= targetBytes) {
       return List.of(FilePart.whole(file));
     }
-    List<Long> starts = new ArrayList<>();
     try (OrcFileReader reader = new OrcFileReader(store, file, store.displayName(file.path()))) {
-      long inGroup = 0;
-      for (StripeInformation stripe : reader.orc().getStripes()) {
-        if (starts.isEmpty() || inGroup >= targetBytes) {
-          starts.add(starts.isEmpty() ? 0 : stripe.getOffset());
-          inGroup = 0;
-        }
-        inGroup += stripe.getLength();
-      }
+      List<StripeInformation> stripes = reader.orc().getStripes();
+      return FilePart.ofBlocks(file, stripes.stream().mapToLong(StripeInformation::getOffset).toArray(),
+          stripes.stream().mapToLong(StripeInformation::getLength).toArray(), targetBytes);
     }
-    if (starts.size() <= 1) {
-      return List.of(FilePart.whole(file));
-    }
-    List<FilePart> parts = new ArrayList<>(starts.size());
-    for (int i = 0; i < starts.size(); i++) {
-      long end = i + 1 < starts.size() ? starts.get(i + 1) : file.size();
-      parts.add(new FilePart(file, starts.get(i), end, i, starts.size()));
-    }
-    return parts;
   }
 
   /** Always fails: copyjob reads ORC files but does not write them. */
