@@ -15,8 +15,9 @@ import org.apache.hadoop.util.Progressable;
 
 /**
  * The smallest Hadoop {@link FileSystem} ORC's reader accepts: it serves one read-only file through
- * {@link StoreInputStream}s over one {@link RandomAccessInput}, so ORC reads copyjob's {@code FileStore}s (local, S3, Azure) instead of Hadoop's
- * file systems and their configuration. Everything but reading that file is unsupported.
+ * {@link StoreInputStream}s over one {@link RandomAccessInput}, so ORC reads copyjob's {@code FileStore}s (local,
+ * S3, Azure) instead of Hadoop's file systems and their configuration. Everything but reading that file is
+ * unsupported.
  */
 final class StoreFileSystem extends FileSystem {
   private static final URI URI_ = URI.create("copyjob-store:///");

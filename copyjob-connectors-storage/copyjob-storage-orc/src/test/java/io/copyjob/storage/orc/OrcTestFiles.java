@@ -46,8 +46,8 @@ final class OrcTestFiles {
   /** Rows of {@link #ALL_TYPES}: ordinary values, all nulls, the low edges, the high edges. */
   static List<Object[]> allTypesRows() {
     Object[] ordinary = {true, (byte) 1, (short) 2, 3, 4L, 1.5f, 2.25,
-        new BigDecimal("12345678901234567890123456789.123456789"), new BigDecimal("1.50"), "héllo 😀 世界 ü", "abc",
-        "ab", new byte[] {0, 1, 2, (byte) 255}, LocalDate.of(2024, 2, 29),
+        new BigDecimal("12345678901234567890123456789.123456789"), new BigDecimal("1.50"), "héllo 😀 世界 ü",
+        "abc", "ab", new byte[] {0, 1, 2, (byte) 255}, LocalDate.of(2024, 2, 29),
         LocalDateTime.of(2024, 2, 29, 12, 34, 56, 123_456_789), Instant.parse("2024-02-29T12:34:56.987654321Z"),
         Arrays.asList(1, null, 3), map("a", 1.0, "b", null), Arrays.asList(7, "x")};
     Object[] nulls = new Object[ordinary.length];
@@ -122,7 +122,8 @@ final class OrcTestFiles {
       case BYTE, SHORT, INT, LONG -> ((LongColumnVector) v).vector[i] = ((Number) value).longValue();
       case FLOAT, DOUBLE -> ((DoubleColumnVector) v).vector[i] = ((Number) value).doubleValue();
       case DECIMAL -> ((DecimalColumnVector) v).set(i, HiveDecimal.create((BigDecimal) value));
-      case STRING, VARCHAR, CHAR -> ((BytesColumnVector) v).setVal(i, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case STRING, VARCHAR, CHAR ->
+          ((BytesColumnVector) v).setVal(i, ((String) value).getBytes(StandardCharsets.UTF_8));
       case BINARY -> ((BytesColumnVector) v).setVal(i, (byte[]) value);
       case DATE -> {
         // The values are proleptic (java.time); a hybrid-calendar writer converts them.
