@@ -43,7 +43,11 @@ final class OrcBatchReader implements FormatReader {
   OrcBatchReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns, int batchRows) {
     this.file = new OrcFileReader(store, part.file(), part.describe(store.displayName(part.file().path())));
     try {
-      checkSameColumns(file.schema(), datasetSchema);
+      // Hive writes 0-byte ORC files for empty buckets: no columns, no rows, so nothing to check or project.
+      this.done = file.schema().size() == 0 && file.orc().getNumberOfRows() == 0;
+      if (!done) {
+        checkSameColumns(file.schema(), datasetSchema);
+      }
       this.columns = columns;
       this.batchRows = Math.max(1, batchRows);
       TypeDescription orcSchema = file.orc().getSchema();
@@ -52,7 +56,7 @@ final class OrcBatchReader implements FormatReader {
       include[0] = true;
       this.orcColumns = new int[columns.size()];
       this.copiers = new OrcColumnCopier[columns.size()];
-      for (int c = 0; c < columns.size(); c++) {
+      for (int c = 0; !done && c < columns.size(); c++) {
         Field f = columns.field(c);
         int index = names.indexOf(f.name());
         if (index < 0) {

@@ -16,7 +16,7 @@ import org.apache.orc.StripeInformation;
 /**
  * ORC files, read through Apache ORC's reader over copyjob's file stores (any codec ORC reads: zlib, snappy,
  * zstd, lz4, lzo, brotli, none), with {@link OrcTypeMapping} for types. Large files are split into groups of
- * stripes. Writing ORC is not supported.
+ * stripes; a 0-byte file (as Hive writes for an empty bucket) has no rows. Writing ORC is not supported.
  */
 public final class OrcFormat implements FileFormat {
 
