@@ -22,6 +22,7 @@ import io.copyjob.storage.files.format.BatchSizer;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.format.LinesBefore;
 import io.copyjob.storage.files.format.RowRangeInputStream;
 import io.copyjob.storage.files.format.RowSpan;
 import io.copyjob.storage.files.format.TextInput;
@@ -44,6 +45,8 @@ import java.util.Set;
  */
 final class JsonlFileReader implements FormatReader {
   private final String file;
+  /** The file as shown to users, for rejected rows (lines count from the file start, even in a byte range). */
+  private final String fileName;
   private final TextInput input;
   private final JsonParser parser;
   private Map<String, Integer> outputIndex;
@@ -57,9 +60,12 @@ final class JsonlFileReader implements FormatReader {
   private ValueParser[] parsers;
   private String[] values;
   private RowRejects rejects;
+  private final LinesBefore linesBefore;
 
   JsonlFileReader(FileStore store, FilePart part, Compression compression) {
     this.file = part.describe(store.displayName(part.file().path()));
+    this.fileName = store.displayName(part.file().path());
+    this.linesBefore = part.start() > 0 ? new LinesBefore(store, part.file().path(), true) : null;
     try {
       this.input = TextInput.open(store, part, compression.forFile(part.file().name()),
           RowRangeInputStream.Rows.LINES);
@@ -196,6 +202,9 @@ final class JsonlFileReader implements FormatReader {
           break;
         }
         long line = parser.currentTokenLocation().getLineNr();
+        if (linesBefore != null) {
+          line += linesBefore.at(input.span().orElseThrow().first());
+        }
         paths.read(parser, values);
         int c = 0;
         try {
@@ -208,7 +217,7 @@ final class JsonlFileReader implements FormatReader {
             throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, e.getMessage()).column(column)
                 .location("file " + file + " line " + line).build();
           }
-          rejects.reject(RejectedRow.builder(file, e.getMessage()).line(line).column(column).build());
+          rejects.reject(RejectedRow.builder(fileName, e.getMessage()).line(line).column(column).build());
           continue;
         }
         rows++;
