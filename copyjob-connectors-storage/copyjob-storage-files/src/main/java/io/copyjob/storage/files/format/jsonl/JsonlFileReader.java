@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.copyjob.CopyJobException;
-import io.copyjob.ErrorCode;
 import io.copyjob.data.ObjectVector;
-import io.copyjob.spi.RejectedRow;
 import io.copyjob.spi.RowRejects;
 import io.copyjob.storage.files.format.declared.BadValue;
 import io.copyjob.storage.files.format.declared.DateOrder;
 import io.copyjob.storage.files.format.declared.DeclaredColumn;
 import io.copyjob.storage.files.format.declared.DeclaredColumns;
 import io.copyjob.storage.files.format.declared.JsonPath;
+import io.copyjob.storage.files.format.declared.Rejections;
 import io.copyjob.storage.files.format.declared.ValueParser;
 import io.copyjob.storage.files.format.declared.ValueParsers;
 import io.copyjob.data.RecordBatch;
@@ -137,11 +135,10 @@ final class JsonlFileReader implements FormatReader {
     if (done) {
       return null;
     }
-    if (declared != null) {
-      return nextDeclared();
-    }
     RecordBatch batch = RecordBatch.allocate(columns, sizer.maxRows());
-    Arrays.fill(filledRow, -1);
+    if (declared == null) {
+      Arrays.fill(filledRow, -1);
+    }
     int rows = 0;
     try {
       while (true) {
@@ -150,36 +147,12 @@ final class JsonlFileReader implements FormatReader {
           break;
         }
         long line = parser.currentTokenLocation().getLineNr();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          JsonToken value = parser.nextToken();
-          Integer out = outputIndex.get(key);
-          if (out == null) {
-            if (!known.contains(key)) {
-              throw FileErrors.badInput(file, line, "the line has the key '" + key + "', which is not among the "
-                  + "dataset's columns " + known + " (the keys of the first " + JsonlTypeMapping.SAMPLE_LINES
-                  + " lines of its first file)", null);
-            }
-            parser.skipChildren();
-            continue;
+        boolean kept = declared == null ? readRow(batch, rows, line) : readDeclaredRow(batch, rows, line);
+        if (kept) {
+          rows++;
+          if (sizer.isFull(batch, rows)) {
+            break;
           }
-          ObjectVector v = batch.objects(out);
-          String text = text(parser, value);
-          if (text == null) {
-            v.setNull(rows);
-          } else {
-            v.set(rows, text);
-          }
-          filledRow[out] = rows;
-        }
-        for (int c = 0; c < filledRow.length; c++) {
-          if (filledRow[c] != rows) {
-            batch.column(c).setNull(rows);
-          }
-        }
-        rows++;
-        if (sizer.isFull(batch, rows)) {
-          break;
         }
       }
     } catch (IOException e) {
@@ -192,47 +165,54 @@ final class JsonlFileReader implements FormatReader {
     return batch;
   }
 
-  private RecordBatch nextDeclared() {
-    RecordBatch batch = RecordBatch.allocate(columns, sizer.maxRows());
-    int rows = 0;
-    try {
-      while (true) {
-        if (!nextObject()) {
-          done = true;
-          break;
+  /** Reads the current object's keys as text into row {@code row}. */
+  private boolean readRow(RecordBatch batch, int row, long line) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      JsonToken value = parser.nextToken();
+      Integer out = outputIndex.get(key);
+      if (out == null) {
+        if (!known.contains(key)) {
+          throw FileErrors.badInput(file, line, "the line has the key '" + key + "', which is not among the "
+              + "dataset's columns " + known + " (the keys of the first " + JsonlTypeMapping.SAMPLE_LINES
+              + " lines of its first file)", null);
         }
-        long line = parser.currentTokenLocation().getLineNr();
-        if (linesBefore != null) {
-          line += linesBefore.at(input.span().orElseThrow().first());
-        }
-        paths.read(parser, values);
-        int c = 0;
-        try {
-          for (; c < parsers.length; c++) {
-            parsers[c].parse(values[c], batch.column(c), rows);
-          }
-        } catch (BadValue e) {
-          String column = columns.field(c).name();
-          if (rejects == null) {
-            throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, e.getMessage()).column(column)
-                .location("file " + file + " line " + line).build();
-          }
-          rejects.reject(RejectedRow.builder(fileName, e.getMessage()).line(line).column(column).build());
-          continue;
-        }
-        rows++;
-        if (sizer.isFull(batch, rows)) {
-          break;
-        }
+        parser.skipChildren();
+        continue;
       }
-    } catch (IOException e) {
-      throw failure(e);
+      ObjectVector v = batch.objects(out);
+      String text = text(parser, value);
+      if (text == null) {
+        v.setNull(row);
+      } else {
+        v.set(row, text);
+      }
+      filledRow[out] = row;
     }
-    if (rows == 0) {
-      return null;
+    for (int c = 0; c < filledRow.length; c++) {
+      if (filledRow[c] != row) {
+        batch.column(c).setNull(row);
+      }
     }
-    batch.setRowCount(rows);
-    return batch;
+    return true;
+  }
+
+  /** Reads the values at the declared columns' paths into row {@code row}; false when it was rejected. */
+  private boolean readDeclaredRow(RecordBatch batch, int row, long line) throws IOException {
+    if (linesBefore != null) {
+      line += linesBefore.at(input.span().orElseThrow().first());
+    }
+    paths.read(parser, values);
+    int c = 0;
+    try {
+      for (; c < parsers.length; c++) {
+        parsers[c].parse(values[c], batch.column(c), row);
+      }
+      return true;
+    } catch (BadValue e) {
+      Rejections.conversion(rejects, fileName, "file " + file + " line " + line, line, columns.field(c).name(), e);
+      return false;
+    }
   }
 
   /** Moves to the start of the next line's object; false at the end of the file. */
