@@ -43,7 +43,11 @@ class DeclaredColumnsFormatsTest {
         "{\"id\":2,\"address\":{\"zip\":null},\"items\":[],\"price\":-1.239,\"tags\":{\"a\":[true]}}",
         "{\"id\":\"three\",\"items\":[{\"sku\":\"C\"}]}",
         "{\"items\":[{\"sku\":\"D\"},{\"sku\":\"E\"}],\"id\":4,\"address\":{\"zip\":\"toolongzip!\"}}",
-        "{\"id\":5,\"address\":\"not an object\",\"tags\":{\"a\":[true],\"b\":\"x\\\"y\"}}", ""),
+        "{\"id\":5,\"address\":\"not an object\",\"tags\":{\"a\":[true],\"b\":\"x\\\"y\"}}",
+        "{\"id\":6,\"broken\":",
+        "",
+        "[1,2]\r",
+        "{\"id\":8} {\"id\":9}", ""),
         StandardCharsets.UTF_8);
     SourceReads r = SourceReads.withRejects(options("locations", f.toString(), "columns",
         "[{\"name\":\"id\",\"type\":\"INT64\"},"
@@ -56,9 +60,16 @@ class DeclaredColumnsFormatsTest {
         row(1L, "10115", "A-1", new BigDecimal("1.23"), null),
         row(2L, "00000", null, new BigDecimal("-1.23"), "{\"a\":[true]}"),
         row(5L, "00000", null, null, "{\"a\":[true],\"b\":\"x\\\"y\"}"));
-    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L);
-    assertThat(r.rejected).extracting(x -> x.column().orElseThrow()).containsExactly("id", "zip");
+    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L, 6L, 8L, 9L);
+    assertThat(r.rejected).extracting(x -> x.column().orElse("-")).containsExactly("id", "zip", "-", "-", "-");
     assertThat(r.rejected.get(1).reason()).contains("value too long");
+    assertThat(r.rejected.get(2).reason()).contains("not valid JSON");
+    assertThat(r.rejected.get(3).reason()).contains("not a JSON object");
+    assertThat(r.rejected.get(4).reason()).contains("more than one JSON value");
+    // Each rejected line's exact bytes, with its terminator.
+    assertThat(new String(r.rejected.get(2).raw().orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":6,\"broken\":\n");
+    assertThat(new String(r.rejected.get(3).raw().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("[1,2]\r\n");
   }
 
   @Test
