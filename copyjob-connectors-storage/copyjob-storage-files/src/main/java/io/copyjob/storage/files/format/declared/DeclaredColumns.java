@@ -145,6 +145,37 @@ public final class DeclaredColumns {
     return column;
   }
 
+  /** The JSON text {@link #parse} reads back to these columns (the {@code columns} option's value). */
+  public String toJson() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartArray();
+      for (int i = 0; i < columns.size(); i++) {
+        DeclaredColumn c = columns.get(i);
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeStringField("type", c.type().toString());
+        if (!c.nullable()) {
+          g.writeBooleanField("nullable", false);
+        }
+        if (c.field() != i + 1) {
+          g.writeNumberField("field", c.field());
+        }
+        if (!c.path().equals(JsonPath.member(c.name()))) {
+          g.writeStringField("path", c.path().toString());
+        }
+        if (c.defaultValue() != null) {
+          g.writeStringField("default", c.defaultValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The columns, in order. */
   public List<DeclaredColumn> columns() {
     return columns;
