@@ -135,12 +135,7 @@ public final class DeclaredColumns {
     }
     DeclaredColumn column = new DeclaredColumn(name, logical, nullable, field, jsonPath, defaultValue);
     if (defaultValue != null) {
-      try {
-        ValueParsers.forColumn(column, DateOrder.YMD).parseDefault();
-      } catch (BadValue e) {
-        throw new IllegalArgumentException("column '" + name + "' has a default that is not a " + logical + ": "
-            + e.getMessage());
-      }
+      checkDefault(column);
     }
     return column;
   }
@@ -174,6 +169,21 @@ public final class DeclaredColumns {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** A default must read as a value of its column, in some date order (the files' order is not known here). */
+  private static void checkDefault(DeclaredColumn column) {
+    BadValue last = null;
+    for (DateOrder order : DateOrder.values()) {
+      try {
+        ValueParsers.forColumn(column, order).parseDefault();
+        return;
+      } catch (BadValue e) {
+        last = e;
+      }
+    }
+    throw new IllegalArgumentException("column '" + column.name() + "' has a default that is not a " + column.type()
+        + ": " + last.getMessage());
   }
 
   /** The columns, in order. */
