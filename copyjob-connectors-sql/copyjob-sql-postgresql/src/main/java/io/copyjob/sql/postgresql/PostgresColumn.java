@@ -2,8 +2,11 @@ package io.copyjob.sql.postgresql;
 
 import io.copyjob.data.Field;
 
-/** A column of a PostgreSQL table: name, type and nullability as the catalog has them. Immutable. */
-record PostgresColumn(String name, PgType type, boolean notNull) {
+/**
+ * A column of a PostgreSQL table: name, type, nullability and whether it is an identity column
+ * ({@code GENERATED ... AS IDENTITY}) as the catalog has them. Immutable.
+ */
+record PostgresColumn(String name, PgType type, boolean notNull, boolean identity) {
 
   /** The column as a copyjob field, typed through {@link PostgresTypeMapping}. */
   Field field() {

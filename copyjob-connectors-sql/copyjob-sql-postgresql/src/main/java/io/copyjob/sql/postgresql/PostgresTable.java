@@ -37,10 +37,14 @@ record PostgresTable(DatasetId id, String schema, String name, List<PostgresColu
 
   DatasetInfo info() {
     List<Field> fields = new ArrayList<>();
+    List<String> identity = new ArrayList<>();
     for (PostgresColumn c : columns) {
       fields.add(c.field());
+      if (c.identity()) {
+        identity.add(c.name());
+      }
     }
-    return DatasetInfo.of(id, Schema.of(fields), primaryKey);
+    return DatasetInfo.of(id, Schema.of(fields), primaryKey).withIdentityColumns(identity);
   }
 
   /** True when a unique constraint or index covers exactly {@code keys}, so ON CONFLICT (keys) can use it. */

@@ -1,0 +1,74 @@
+package io.copyjob.storage.files.copyinto;
+
+import io.copyjob.ConnectorSpec;
+import io.copyjob.CopyJob;
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
+import io.copyjob.RejectPolicy;
+import io.copyjob.spi.DatasetInfo;
+import io.copyjob.spi.TableCreation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link CopyInto} into the copy job that runs it: the {@code files} source with the load's options and
+ * the {@code columns} built from the destination table, one table renamed to the target, appended, with a
+ * reject policy (MAXERRORS, always: its default 0 fails at the first rejected row) logged to the ERRORFILE.
+ */
+final class LoadPlanner {
+  /** The dataset name the {@code files} connector gives the files of {@code locations}. */
+  static final String DATASET = "files";
+
+  private LoadPlanner() {
+  }
+
+  static CopyJob plan(CopyInto load) {
+    Optional<DatasetInfo> table = DestinationTables.describe(load.destination(), load.table());
+    Map<String, String> source = new LinkedHashMap<>(load.sourceOptions());
+    List<String> excluded = new ArrayList<>();
+    if (table.isPresent()) {
+      String name = load.table().toString();
+      List<ColumnsOption.Column> columns = ColumnsOption.columns(name, table.get().schema(), load.columns());
+      source.put(CopyInto.COLUMNS_OPTION, ColumnsOption.json(columns));
+      if (!load.identityInsert().on()) {
+        // IDENTITY_INSERT OFF: the file's identity values are read (so fields keep their positions and are
+        // checked) but not written; the destination generates them.
+        for (ColumnsOption.Column c : columns) {
+          if (table.get().identityColumns().contains(c.field().name())) {
+            excluded.add(c.field().name());
+          }
+        }
+      }
+    } else if (!load.autoCreateTable().on()) {
+      throw CopyJobException.builder(ErrorCode.TABLE_NOT_FOUND, "COPY INTO: table " + load.table()
+          + " does not exist in the destination; create it, or load with AUTO_CREATE_TABLE = 'ON'")
+          .table(load.table().toString()).build();
+    } else {
+      AutoCreate.columns(load).ifPresent(json -> source.put(CopyInto.COLUMNS_OPTION, json));
+    }
+    RejectPolicy policy = load.maxErrorsPercent().isPresent()
+        ? RejectPolicy.maxPercent(load.maxErrorsPercent().getAsDouble())
+        : RejectPolicy.maxRows(load.maxErrors().orElse(0));
+    if (load.errorFile().isPresent()) {
+      ErrorFileLocation where = ErrorFileLocation.of(load, load.errorFile().get());
+      policy = policy.loggedTo(new ErrorFileLog(where.folder(), where.storeOptions()));
+    }
+    RejectPolicy rejects = policy;
+    TableCreation creation = table.isPresent() ? TableCreation.MUST_EXIST : TableCreation.CREATE_IF_ABSENT;
+    return CopyJob.builder()
+        .name(load.jobName())
+        .source(ConnectorSpec.of("files", source))
+        .destination(load.destination())
+        .parallelism(load.parallelism())
+        .table(DATASET, t -> {
+          t.renameTo(load.table().toString()).append().creation(creation).rejects(rejects);
+          if (!excluded.isEmpty()) {
+            t.excludeColumns(excluded.toArray(String[]::new));
+          }
+        })
+        .build();
+  }
+}
