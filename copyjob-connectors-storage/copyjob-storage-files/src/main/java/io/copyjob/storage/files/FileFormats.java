@@ -16,7 +16,7 @@ final class FileFormats {
   /** The format named {@code name} ({@code csv}, {@code jsonl}, {@code parquet}) with the options' settings. */
   static FileFormat byName(String name, FilesOptions options) {
     switch (name) {
-      case "csv": return new CsvFormat(options.csv(), options.textCompression());
+      case "csv": return new CsvFormat(options.csv(), options.textCompression(), options.columns().orElse(null));
       case "jsonl": return new JsonlFormat(options.textCompression());
       case "parquet": return new ParquetFormat(options.compression());
       default: throw new IllegalArgumentException("unknown format " + name);
