@@ -247,7 +247,7 @@ final class CsvFileReader implements FormatReader {
       }
       return true;
     } catch (BadValue e) {
-      reject(columns.field(c).name(), e.getMessage(), true);
+      reject(columns.field(c).name(), e.getMessage(), !e.isMalformed());
       return false;
     }
   }
@@ -259,7 +259,8 @@ final class CsvFileReader implements FormatReader {
         throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, reason).column(column)
             .location("file " + file + " line " + tokens.line()).build();
       }
-      throw badInput(tokens.line(), reason, null);
+      CopyJobException e = badInput(tokens.line(), reason, null);
+      throw column == null ? e : e.toBuilder().column(column).build();
     }
     byte[] raw = tokens.raw();
     rejects.reject(RejectedRow.builder(file, reason).line(tokens.line()).column(column)

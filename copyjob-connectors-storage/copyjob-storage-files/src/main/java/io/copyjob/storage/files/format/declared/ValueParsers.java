@@ -200,7 +200,7 @@ public final class ValueParsers {
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, end - off));
       } catch (CharacterCodingException e) {
-        throw new BadValue("invalid UTF-8 (" + e.getMessage() + ")");
+        throw BadValue.malformed("invalid UTF-8 (" + e + ")");
       }
     }
     return s;
