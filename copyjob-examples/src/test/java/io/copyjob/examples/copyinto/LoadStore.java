@@ -113,6 +113,16 @@ public final class LoadStore {
     return b;
   }
 
+  /**
+   * The statement with the emulator's endpoint and its credentials as store options: what a statement without
+   * CREDENTIAL gets from the store module's default chain (the emulators have no anonymous access).
+   */
+  public CopyInto.Builder parseWithDefaultChain(String statement) {
+    CopyInto.Builder b = CopyInto.parse(statement);
+    options().forEach(b::storeOption);
+    return b;
+  }
+
   /** Every option that reaches this store: endpoint and credentials. */
   public Map<String, String> options() {
     Map<String, String> all = new HashMap<>(endpoint);
