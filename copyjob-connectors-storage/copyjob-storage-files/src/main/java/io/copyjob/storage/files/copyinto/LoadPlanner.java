@@ -19,8 +19,8 @@ import java.util.Optional;
  * reject policy (MAXERRORS, always: its default 0 fails at the first rejected row) logged to the ERRORFILE.
  */
 final class LoadPlanner {
-  /** The dataset name the {@code files} connector gives the files of {@code locations}. */
-  static final String DATASET = "files";
+  /** The {@code files} connector's option naming the one dataset its {@code locations} form. */
+  static final String DATASET_OPTION = "dataset";
 
   private LoadPlanner() {
   }
@@ -28,9 +28,12 @@ final class LoadPlanner {
   static CopyJob plan(CopyInto load) {
     Optional<DatasetInfo> table = DestinationTables.describe(load.destination(), load.table());
     Map<String, String> source = new LinkedHashMap<>(load.sourceOptions());
+    // The files get the table's name, so that messages and run results name the table, not "files".
+    String target = load.table().toString();
+    source.put(DATASET_OPTION, target);
     List<String> excluded = new ArrayList<>();
     if (table.isPresent()) {
-      String name = load.table().toString();
+      String name = target;
       List<ColumnsOption.Column> columns = ColumnsOption.columns(name, table.get().schema(), load.columns());
       source.put(CopyInto.COLUMNS_OPTION, ColumnsOption.json(columns));
       if (!load.identityInsert().on()) {
@@ -63,8 +66,8 @@ final class LoadPlanner {
         .source(ConnectorSpec.of("files", source))
         .destination(load.destination())
         .parallelism(load.parallelism())
-        .table(DATASET, t -> {
-          t.renameTo(load.table().toString()).append().creation(creation).rejects(rejects);
+        .table(target, t -> {
+          t.append().creation(creation).rejects(rejects);
           if (!excluded.isEmpty()) {
             t.excludeColumns(excluded.toArray(String[]::new));
           }

@@ -51,8 +51,8 @@ class LoadPlannerTest {
         .containsEntry("locations.1", "/in/*.csv").containsEntry("csv.header", "false");
     assertThat(job.destination()).isEqualTo(destination);
     TableSpec t = job.tables().get(0);
-    assertThat(t.selector()).isEqualTo("files");
-    assertThat(t.targetName()).hasValue("sales.orders");
+    assertThat(t.selector()).isEqualTo("sales.orders");
+    assertThat(job.source().options()).containsEntry("dataset", "sales.orders");
     assertThat(t.creation()).isEqualTo(TableCreation.MUST_EXIST);
     assertThat(t.excludedColumns()).containsExactly("id");
     assertThat(t.rejects()).hasValue(RejectPolicy.maxRows(3).loggedTo(new ErrorFileLog("/err", Map.of())));
