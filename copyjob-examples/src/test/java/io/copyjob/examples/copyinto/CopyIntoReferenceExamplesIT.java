@@ -175,6 +175,24 @@ class CopyIntoReferenceExamplesIT {
         List.of("name", "character varying"), List.of("amount", "numeric"));
   }
 
+  /** Beyond COPY: AUTO_CREATE_TABLE for CSV, the columns named by the list and typed from the first rows. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void autoCreateTableFromCsvBySampling(Kind kind) {
+    LoadStore store = LoadStore.fresh(kind);
+    store.write("landing/sales.csv", "1;2024-01-31;12.50;north\n2;2024-02-29;-3.125;\n".getBytes(UTF_8));
+
+    run(store, "COPY INTO sales (id, day, amount, region DEFAULT 'none') FROM '" + store.url("landing/*.csv")
+        + "' WITH (" + store.credential(Identity.SAS) + "FIELDTERMINATOR = ';', AUTO_CREATE_TABLE = 'ON')")
+        .throwIfFailed();
+
+    assertThat(db.rows("SELECT id, day, amount, region FROM sales ORDER BY id")).containsExactly(
+        List.of("1", "2024-01-31", "12.500", "north"), List.of("2", "2024-02-29", "-3.125", "none"));
+    assertThat(db.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'sales' "
+        + "ORDER BY ordinal_position")).containsExactly(List.of("id", "bigint"), List.of("day", "date"),
+        List.of("amount", "numeric"), List.of("region", "text"));
+  }
+
   /** Fabric Warehouse: JSON Lines, fields found by JSON path, a default, a three-part name, PARSER_VERSION. */
   @ParameterizedTest
   @EnumSource(Kind.class)

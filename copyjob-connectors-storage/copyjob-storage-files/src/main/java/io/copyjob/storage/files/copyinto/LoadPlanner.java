@@ -50,7 +50,7 @@ final class LoadPlanner {
           + " does not exist in the destination; create it, or load with AUTO_CREATE_TABLE = 'ON'")
           .table(load.table().toString()).build();
     } else {
-      AutoCreate.columns(load).ifPresent(json -> source.put(CopyInto.COLUMNS_OPTION, json));
+      AutoCreate.columns(load, source).ifPresent(json -> source.put(CopyInto.COLUMNS_OPTION, json));
     }
     RejectPolicy policy = load.maxErrorsPercent().isPresent()
         ? RejectPolicy.maxPercent(load.maxErrorsPercent().getAsDouble())

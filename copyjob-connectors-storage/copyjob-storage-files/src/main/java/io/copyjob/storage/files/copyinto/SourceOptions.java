@@ -41,9 +41,9 @@ final class SourceOptions {
     load.compression().ifPresent(c -> o.put(COMPRESSION, c.name().toLowerCase(Locale.ROOT)));
     if (load.fileType() == FileType.CSV) {
       o.put(HEADER, "false");
-      o.put(DELIMITER, load.fieldTerminator());
+      o.put(DELIMITER, escaped(load.fieldTerminator()));
       o.put(QUOTE, load.fieldQuote());
-      load.rowTerminator().ifPresent(t -> o.put(ROW_TERMINATOR, t));
+      load.rowTerminator().ifPresent(t -> o.put(ROW_TERMINATOR, escaped(t)));
       if (load.firstRow() != 1) {
         o.put(FIRST_ROW, String.valueOf(load.firstRow()));
       }
@@ -58,6 +58,11 @@ final class SourceOptions {
     o.putAll(load.storeOptions());
     load.credential().ifPresent(c -> o.putAll(c.storeOptions(load.locations().get(0), "CREDENTIAL")));
     return o;
+  }
+
+  /** The files connector reads {@code \\} as one backslash in these options: a decoded backslash is doubled. */
+  private static String escaped(String decoded) {
+    return decoded.replace("\\", "\\\\");
   }
 
   /** COPY refuses CSV options for other file types; so do we, naming the option. */

@@ -190,6 +190,12 @@ class CopyIntoParserTest {
     assertThat(load("COPY INTO t FROM 'a.csv' WITH (FIELDQUOTE = '''')").fieldQuote()).isEqualTo("'");
   }
 
+  @Test
+  void backslashesReachTheFilesConnectorEscaped() {
+    assertThat(load("COPY INTO t FROM 'a.csv' WITH (FIELDTERMINATOR = '\\\\', ROWTERMINATOR = '\\\\0x0A')")
+        .sourceOptions()).containsEntry("csv.delimiter", "\\\\").containsEntry("csv.rowTerminator", "\\\\0x0A");
+  }
+
   private static String row(String notation) {
     return load("COPY INTO t FROM 'a.csv' WITH (ROWTERMINATOR = '" + notation + "')").rowTerminator().orElse(null);
   }

@@ -17,10 +17,13 @@ import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.TableCreation;
 import io.copyjob.testkit.MemoryConnectorProvider;
 import io.copyjob.testkit.MemoryStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A load → the copy job it runs: the files options (columns from the destination table), the table's settings. */
 class LoadPlannerTest {
@@ -89,6 +92,35 @@ class LoadPlannerTest {
         .hasMessageContaining("has no column 'zip'");
     assertThatThrownBy(() -> CopyInto.parse("COPY INTO t FROM '/in/a.csv'").build())
         .hasMessageContaining("no destination");
+  }
+
+  @Test
+  void autoCreateFromCsvAndJsonLinesGuessesTypesFromTheFirstRows(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.csv"), "1|true|2.50|2024-01-31|2024-01-31 10:00:00|x\n"
+        + "22|false|-10.125|2024-02-01|2024-02-01T11:30|\n3||7||2024-02-02 00:00:00.123456|z\n");
+    CopyJob csv = CopyInto.parse("COPY INTO sales.fresh FROM '" + dir.resolve("*.csv") + "' WITH ("
+        + "FIELDTERMINATOR = '|', AUTO_CREATE_TABLE = 'ON')").destination(destination).build().job();
+    assertThat(csv.source().options()).containsEntry("columns", "["
+        + "{\"name\":\"column1\",\"type\":\"INT64\",\"nullable\":true},"
+        + "{\"name\":\"column2\",\"type\":\"BOOLEAN\",\"nullable\":true},"
+        + "{\"name\":\"column3\",\"type\":\"DECIMAL(5,3)\",\"nullable\":true},"
+        + "{\"name\":\"column4\",\"type\":\"DATE\",\"nullable\":true},"
+        + "{\"name\":\"column5\",\"type\":\"TIMESTAMP(6)\",\"nullable\":true},"
+        + "{\"name\":\"column6\",\"type\":\"STRING\",\"nullable\":true}]");
+    assertThat(csv.tables().get(0).creation()).isEqualTo(TableCreation.CREATE_IF_ABSENT);
+
+    CopyJob named = CopyInto.parse("COPY INTO sales.fresh (id, amount 3) FROM '" + dir.resolve("*.csv") + "' WITH ("
+        + "FIELDTERMINATOR = '|', AUTO_CREATE_TABLE = 'ON')").destination(destination).build().job();
+    assertThat(named.source().options()).containsEntry("columns", "["
+        + "{\"name\":\"id\",\"type\":\"INT64\",\"nullable\":true},"
+        + "{\"name\":\"amount\",\"type\":\"DECIMAL(5,3)\",\"nullable\":true,\"field\":3}]");
+
+    Files.writeString(dir.resolve("e.jsonl"), "{\"id\":1,\"name\":\"a\"}\n{\"id\":2,\"name\":\"b\"}\n");
+    CopyJob jsonl = CopyInto.parse("COPY INTO sales.fresh FROM '" + dir.resolve("*.jsonl") + "' WITH ("
+        + "FILE_TYPE = 'JSONL', AUTO_CREATE_TABLE = 'ON')").destination(destination).build().job();
+    assertThat(jsonl.source().options()).containsEntry("columns", "["
+        + "{\"name\":\"id\",\"type\":\"INT64\",\"nullable\":true},"
+        + "{\"name\":\"name\",\"type\":\"STRING\",\"nullable\":true}]");
   }
 
   @Test
