@@ -17,7 +17,7 @@ final class FileFormats {
   static FileFormat byName(String name, FilesOptions options) {
     switch (name) {
       case "csv": return new CsvFormat(options.csv(), options.textCompression(), options.columns().orElse(null));
-      case "jsonl": return new JsonlFormat(options.textCompression());
+      case "jsonl": return new JsonlFormat(options.textCompression(), options.columns().orElse(null));
       case "parquet": return new ParquetFormat(options.compression());
       default: throw new IllegalArgumentException("unknown format " + name);
     }

@@ -11,6 +11,7 @@ import io.copyjob.storage.files.format.BatchSizer;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.format.LinesBefore;
 import io.copyjob.storage.files.format.RowRangeInputStream;
 import io.copyjob.storage.files.format.RowSpan;
 import io.copyjob.storage.files.format.TextInput;
@@ -48,8 +49,11 @@ import java.util.Optional;
  */
 final class CsvFileReader implements FormatReader {
   private final String file;
+  /** The file as shown to users, for rejected rows (lines count from the file start, even in a byte range). */
+  private final String fileName;
   private final TextInput input;
   private final long rangeStart;
+  private final LinesBefore linesBefore;
   private final CsvSettings settings;
   private final DeclaredColumns declared;
   private final Utf16Input utf16;
@@ -74,7 +78,10 @@ final class CsvFileReader implements FormatReader {
   CsvFileReader(FileStore store, FilePart part, CsvSettings settings, Compression compression, Schema fileColumns,
       DeclaredColumns declared) {
     this.file = part.describe(store.displayName(part.file().path()));
+    this.fileName = store.displayName(part.file().path());
     this.rangeStart = part.start();
+    this.linesBefore = part.start() > 0
+        ? new LinesBefore(store, part.file().path(), settings.rowTerminator() == null) : null;
     this.settings = settings;
     this.declared = declared;
     try {
@@ -254,22 +261,38 @@ final class CsvFileReader implements FormatReader {
 
   /** Hands the current record to the job's rejected rows, or fails the read when the job allows none. */
   private void reject(String column, String reason, boolean conversion) {
+    long line = line(tokens.line());
     if (rejects == null) {
       if (conversion) {
         throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, reason).column(column)
-            .location("file " + file + " line " + tokens.line()).build();
+            .location("file " + file + " line " + line).build();
       }
-      CopyJobException e = badInput(tokens.line(), reason, null);
+      CopyJobException e = badInput(line, reason, null);
       throw column == null ? e : e.toBuilder().column(column).build();
     }
     byte[] raw = tokens.raw();
-    rejects.reject(RejectedRow.builder(file, reason).line(tokens.line()).column(column)
+    rejects.reject(RejectedRow.builder(fileName, reason).line(line).column(column)
         .raw(utf16 == null ? raw : utf16.encode(raw)).build());
+  }
+
+  /**
+   * The line in the file of a line counted from where this reader began: a reader of a byte range counts the
+   * lines before its first row once, when it first names a line.
+   */
+  private long line(long counted) {
+    if (linesBefore == null) {
+      return counted;
+    }
+    try {
+      return linesBefore.at(input.span().orElseThrow().first()) + counted;
+    } catch (IOException e) {
+      throw FileErrors.readFailure(file, e);
+    }
   }
 
   private CopyJobException failure(IOException e) {
     if (e instanceof CsvTokenizer.RowTooLong t) {
-      return badInput(t.line, e.getMessage(), e);
+      return badInput(line(t.line), e.getMessage(), e);
     }
     if (e instanceof CharacterCodingException) {
       return FileErrors.badInput(file, 0, "not valid " + (utf16 == null ? "text" : utf16.charset().name())
@@ -281,8 +304,8 @@ final class CsvFileReader implements FormatReader {
   /** Bad input; in a range that starts mid-file, with a hint that the start may have been inside quotes. */
   private CopyJobException badInput(long line, String detail, Throwable cause) {
     if (rangeStart > 0) {
-      detail += " (line " + line + " counted from byte " + rangeStart + ", where this reader's byte range begins; "
-          + "if quoted values in the file hold line breaks, set csv.multiline=true to read each file whole)";
+      detail += " (this reader's byte range begins at byte " + rangeStart + "; if quoted values in the file hold "
+          + "line breaks, set csv.multiline=true to read each file whole)";
     }
     return FileErrors.badInput(file, line, detail, cause);
   }

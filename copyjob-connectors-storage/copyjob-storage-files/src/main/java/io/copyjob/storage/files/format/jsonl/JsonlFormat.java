@@ -1,6 +1,8 @@
 package io.copyjob.storage.files.format.jsonl;
 
 import io.copyjob.data.Schema;
+import io.copyjob.spi.RowRejects;
+import io.copyjob.storage.files.format.declared.DeclaredColumns;
 import io.copyjob.storage.files.format.FileFormat;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
@@ -20,6 +22,7 @@ import java.util.List;
  */
 public final class JsonlFormat implements FileFormat {
   private final Compression compression;
+  private final DeclaredColumns declared;
 
   /** Uncompressed JSON Lines; reading detects compression by extension. */
   public JsonlFormat() {
@@ -31,7 +34,21 @@ public final class JsonlFormat implements FileFormat {
    * writing, a codec or {@code NONE} ({@code AUTO} writes uncompressed).
    */
   public JsonlFormat(Compression compression) {
+    this(compression, null);
+  }
+
+  /**
+   * JSON Lines as above whose values are taken from the {@code declared} columns' JSON paths and parsed into
+   * their types; null to read every key as text.
+   */
+  public JsonlFormat(Compression compression, DeclaredColumns declared) {
     this.compression = compression;
+    this.declared = declared;
+  }
+
+  @Override
+  public boolean readsDeclaredColumns() {
+    return true;
   }
 
   /** The configured compression. */
@@ -57,6 +74,9 @@ public final class JsonlFormat implements FileFormat {
 
   @Override
   public Schema readSchema(FileStore store, FileInfo file) {
+    if (declared != null) {
+      return declared.schema();
+    }
     try (JsonlFileReader reader = new JsonlFileReader(store, FilePart.whole(file), compression)) {
       return JsonlTypeMapping.fromKeys(reader.sampleKeys(JsonlTypeMapping.SAMPLE_LINES));
     }
@@ -83,9 +103,19 @@ public final class JsonlFormat implements FileFormat {
   @Override
   public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
       int batchRows) {
+    return openReader(store, part, datasetSchema, columns, batchRows, null);
+  }
+
+  @Override
+  public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
+      int batchRows, RowRejects rejects) {
     JsonlFileReader reader = new JsonlFileReader(store, part, compression);
     try {
-      reader.project(datasetSchema, columns, batchRows);
+      if (declared != null) {
+        reader.project(declared, columns, batchRows, rejects);
+      } else {
+        reader.project(datasetSchema, columns, batchRows);
+      }
       return reader;
     } catch (RuntimeException e) {
       reader.close();

@@ -1,0 +1,80 @@
+package io.copyjob.storage.files.copyinto;
+
+import static io.copyjob.storage.files.copyinto.SourceReads.options;
+import static io.copyjob.storage.files.copyinto.SourceReads.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copyjob.data.Field;
+import io.copyjob.data.LogicalType;
+import io.copyjob.data.Schema;
+import io.copyjob.spi.RejectedRow;
+import io.copyjob.storage.files.TestData;
+import io.copyjob.storage.files.format.parquet.ParquetCompression;
+import io.copyjob.storage.files.format.parquet.ParquetFormat;
+import io.copyjob.storage.files.store.local.LocalFileStore;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Declared columns over JSON Lines (JSON paths) and Parquet (by name), with COPY INTO's conversions. */
+class DeclaredColumnsFormatsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void jsonLinesTakeValuesFromJsonPaths() throws Exception {
+    Path f = dir.resolve("o.jsonl");
+    Files.writeString(f, String.join("\n",
+        "{\"id\":1,\"address\":{\"zip\":\"10115\",\"city\":\"Berlin\"},\"items\":[{\"sku\":\"A-1\",\"qty\":2}],"
+            + "\"price\":\"1.239\",\"extra\":[1,2]}",
+        "{\"id\":2,\"address\":{\"zip\":null},\"items\":[],\"price\":-1.239,\"tags\":{\"a\":[true]}}",
+        "{\"id\":\"three\",\"items\":[{\"sku\":\"C\"}]}",
+        "{\"items\":[{\"sku\":\"D\"},{\"sku\":\"E\"}],\"id\":4,\"address\":{\"zip\":\"toolongzip!\"}}",
+        "{\"id\":5,\"address\":\"not an object\",\"tags\":{\"a\":[true],\"b\":\"x\\\"y\"}}", ""),
+        StandardCharsets.UTF_8);
+    SourceReads r = SourceReads.withRejects(options("locations", f.toString(), "columns",
+        "[{\"name\":\"id\",\"type\":\"INT64\"},"
+            + "{\"name\":\"zip\",\"type\":\"STRING(5)\",\"path\":\"$.address.zip\",\"default\":\"00000\"},"
+            + "{\"name\":\"sku\",\"type\":\"STRING\",\"path\":\"$.items[0].sku\"},"
+            + "{\"name\":\"price\",\"type\":\"DECIMAL(12,2)\"},"
+            + "{\"name\":\"tags\",\"type\":\"JSON\"}]"));
+    assertThat(r.info.schema().names()).containsExactly("id", "zip", "sku", "price", "tags");
+    assertThat(r.rows).containsExactly(
+        row(1L, "10115", "A-1", new BigDecimal("1.23"), null),
+        row(2L, "00000", null, new BigDecimal("-1.23"), "{\"a\":[true]}"),
+        row(5L, "00000", null, null, "{\"a\":[true],\"b\":\"x\\\"y\"}"));
+    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L);
+    assertThat(r.rejected).extracting(x -> x.column().orElseThrow()).containsExactly("id", "zip");
+    assertThat(r.rejected.get(1).reason()).contains("value too long");
+  }
+
+  @Test
+  void parquetColumnsMatchByNameWithMissingColumnsNullOrDefaultAndValuesConverted() throws Exception {
+    Schema written = Schema.of(Field.of("ID", LogicalType.int64()), Field.of("Name", LogicalType.string()),
+        Field.of("price", LogicalType.decimal(10, 4)), Field.of("ts", LogicalType.timestamp(6)),
+        Field.of("unused", LogicalType.float64()));
+    LocalFileStore store = new LocalFileStore(dir);
+    TestData.write(store, new ParquetFormat(ParquetCompression.ZSTD), "p.parquet", written, List.of(
+        new Object[] {1L, "ann", new BigDecimal("1.2399"), LocalDateTime.parse("2024-01-02T03:04:05.123999"), 1.0},
+        new Object[] {2L, "bob", new BigDecimal("-1.2399"), null, 2.0},
+        new Object[] {3000000000L, "cy", BigDecimal.ONE, null, 3.0},
+        new Object[] {4L, "too long", null, null, 4.0}));
+    SourceReads r = SourceReads.withRejects(options("locations", dir.resolve("p.parquet").toString(), "columns",
+        "[{\"name\":\"id\",\"type\":\"INT32\"},{\"name\":\"name\",\"type\":\"STRING(4)\"},"
+            + "{\"name\":\"price\",\"type\":\"DECIMAL(12,2)\"},{\"name\":\"ts\",\"type\":\"TIMESTAMP(3)\"},"
+            + "{\"name\":\"zip\",\"type\":\"STRING(5)\",\"default\":\"00000\"},"
+            + "{\"name\":\"note\",\"type\":\"STRING\"}]"));
+    assertThat(r.rows).containsExactly(
+        row(1, "ann", new BigDecimal("1.23"), LocalDateTime.parse("2024-01-02T03:04:05.123"), "00000", null),
+        row(2, "bob", new BigDecimal("-1.23"), null, "00000", null));
+    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L);
+    assertThat(r.rejected.get(0).reason()).contains("3000000000", "out of range for INT32");
+    assertThat(r.rejected.get(1).column()).contains("name");
+    assertThat(r.rejected).allSatisfy(x -> assertThat(x.raw()).isEmpty());
+  }
+}
