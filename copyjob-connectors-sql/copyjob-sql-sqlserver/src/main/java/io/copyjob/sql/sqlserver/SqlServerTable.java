@@ -37,10 +37,14 @@ record SqlServerTable(DatasetId id, String schema, String name, List<SqlServerCo
 
   DatasetInfo info() {
     List<Field> fields = new ArrayList<>();
+    List<String> identity = new ArrayList<>();
     for (SqlServerColumn c : columns) {
       fields.add(c.field());
+      if (c.identity()) {
+        identity.add(c.name());
+      }
     }
-    return DatasetInfo.of(id, Schema.of(fields), primaryKey);
+    return DatasetInfo.of(id, Schema.of(fields), primaryKey).withIdentityColumns(identity);
   }
 
   boolean hasUniqueKeyOn(List<String> keys) {
