@@ -51,6 +51,8 @@ final class CopyIntoParser {
   private final String text;
   private final List<Token> tokens;
   private int next;
+  /** Inside CREDENTIAL: strings are secrets and never quoted in messages. */
+  private boolean secret;
 
   private CopyIntoParser(String text, List<Token> tokens) {
     this.text = text;
@@ -88,7 +90,7 @@ final class CopyIntoParser {
     }
     accept(';');
     if (peek().kind() != Token.Kind.END) {
-      throw error(peek(), "unexpected " + peek().show() + " after the statement");
+      throw error(peek(), "unexpected " + show(peek()) + " after the statement");
     }
     return b;
   }
@@ -122,7 +124,7 @@ final class CopyIntoParser {
             value = new Token(Token.Kind.NUMBER, "-" + advance().text(), value.offset());
           } else {
             throw error(value, "DEFAULT of column " + nameToken.text() + " needs a value: a string in single quotes"
-                + " or a number, got " + value.show());
+                + " or a number, got " + show(value));
           }
         }
         if (!value.isWord("NULL")) {
@@ -185,7 +187,7 @@ final class CopyIntoParser {
   private String string(String option) {
     Token t = advance();
     if (t.kind() != Token.Kind.STRING) {
-      throw optionError(t, option, "needs a value in single quotes, got " + t.show());
+      throw optionError(t, option, "needs a value in single quotes, got " + show(t));
     }
     return t.text();
   }
@@ -193,12 +195,12 @@ final class CopyIntoParser {
   private long number(String option) {
     Token t = advance();
     if (t.kind() != Token.Kind.NUMBER && t.kind() != Token.Kind.STRING) {
-      throw optionError(t, option, "needs a whole number, got " + t.show());
+      throw optionError(t, option, "needs a whole number, got " + show(t));
     }
     try {
       return Long.parseLong(t.text().trim());
     } catch (NumberFormatException e) {
-      throw optionError(t, option, "needs a whole number, got " + t.show());
+      throw optionError(t, option, "needs a whole number, got " + show(t));
     }
   }
 
@@ -210,16 +212,16 @@ final class CopyIntoParser {
         b.maxErrorsPercent(Double.parseDouble(v.substring(0, v.length() - 1).trim()));
         return;
       } catch (NumberFormatException e) {
-        throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + t.show());
+        throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + show(t));
       }
     }
     if (t.kind() != Token.Kind.NUMBER && t.kind() != Token.Kind.STRING) {
-      throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + t.show());
+      throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + show(t));
     }
     try {
       b.maxErrors(Long.parseLong(v));
     } catch (NumberFormatException e) {
-      throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + t.show());
+      throw optionError(t, option, "needs a whole number or a percentage such as '2.5%', got " + show(t));
     }
   }
 
@@ -227,7 +229,7 @@ final class CopyIntoParser {
     Token t = advance();
     String v = t.text().trim().toUpperCase(Locale.ROOT);
     if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.WORD) {
-      throw optionError(t, option, "needs 'GZIP', 'SNAPPY', 'ZSTD' or 'NONE', got " + t.show());
+      throw optionError(t, option, "needs 'GZIP', 'SNAPPY', 'ZSTD' or 'NONE', got " + show(t));
     }
     Compression c = switch (v) {
       case "GZIP" -> Compression.GZIP;
@@ -236,7 +238,7 @@ final class CopyIntoParser {
       case "NONE" -> Compression.NONE;
       case "DEFAULTCODEC" -> throw optionError(t, option, "'DefaultCodec' (Hadoop's deflate) is not supported; "
           + "use 'GZIP', 'SNAPPY', 'ZSTD' or 'NONE'");
-      default -> throw optionError(t, option, "needs 'GZIP', 'SNAPPY', 'ZSTD' or 'NONE', got " + t.show());
+      default -> throw optionError(t, option, "needs 'GZIP', 'SNAPPY', 'ZSTD' or 'NONE', got " + show(t));
     };
     b.compression(c);
   }
@@ -244,7 +246,7 @@ final class CopyIntoParser {
   private <E extends Enum<E>> E enumValue(String option, Class<E> type, Map<String, E> aliases) {
     Token t = advance();
     if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.WORD) {
-      throw optionError(t, option, "needs one of " + names(type) + " in single quotes, got " + t.show());
+      throw optionError(t, option, "needs one of " + names(type) + " in single quotes, got " + show(t));
     }
     String v = t.text().trim().toUpperCase(Locale.ROOT);
     if (aliases.containsKey(v)) {
@@ -255,11 +257,20 @@ final class CopyIntoParser {
         return e;
       }
     }
-    throw optionError(t, option, "must be one of " + names(type) + ", got " + t.show());
+    throw optionError(t, option, "must be one of " + names(type) + ", got " + show(t));
   }
 
   /** {@code (IDENTITY = '...' [, SECRET = '...'])}. */
   private Credential credential(String option) {
+    secret = true;
+    try {
+      return credentialValue(option);
+    } finally {
+      secret = false;
+    }
+  }
+
+  private Credential credentialValue(String option) {
     Token open = peek();
     expectSymbol('(');
     String identity = null;
@@ -273,7 +284,7 @@ final class CopyIntoParser {
       } else if (key.isWord("SECRET") && secret == null) {
         secret = value.text();
       } else {
-        throw optionError(key, option, "takes IDENTITY and SECRET once each, got " + key.show());
+        throw optionError(key, option, "takes IDENTITY and SECRET once each, got " + show(key));
       }
     } while (accept(','));
     expectSymbol(')');
@@ -317,21 +328,21 @@ final class CopyIntoParser {
   private void keyword(String word) {
     Token t = advance();
     if (!t.isWord(word)) {
-      throw error(t, "expected " + word + ", got " + t.show());
+      throw error(t, "expected " + word + ", got " + show(t));
     }
   }
 
   private void expectSymbol(char symbol) {
     Token t = advance();
     if (!t.isSymbol(symbol)) {
-      throw error(t, "expected '" + symbol + "', got " + t.show());
+      throw error(t, "expected '" + symbol + "', got " + show(t));
     }
   }
 
   private Token expect(Token.Kind kind, String what) {
     Token t = advance();
     if (t.kind() != kind) {
-      throw error(t, "expected " + what + ", got " + t.show());
+      throw error(t, "expected " + what + ", got " + show(t));
     }
     return t;
   }
@@ -339,7 +350,7 @@ final class CopyIntoParser {
   private Token name(String what) {
     Token t = advance();
     if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.QUOTED_NAME) {
-      throw error(t, "expected " + what + ", got " + t.show());
+      throw error(t, "expected " + what + ", got " + show(t));
     }
     return t;
   }
@@ -348,7 +359,7 @@ final class CopyIntoParser {
     try {
       return Integer.parseInt(t.text());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be a whole number, got " + t.show());
+      throw new IllegalArgumentException(what + " must be a whole number, got " + show(t));
     }
   }
 
@@ -369,6 +380,11 @@ final class CopyIntoParser {
   private CopyJobException optionError(Token t, String option, String problem) {
     return CopyJobException.of(ErrorCode.INVALID_OPTION, "COPY INTO statement, " + at(text, t.offset()) + ": "
         + option + " " + problem);
+  }
+
+  /** How a token reads in a message; inside CREDENTIAL only symbols are shown: the rest may be a secret. */
+  private String show(Token t) {
+    return secret && t.kind() != Token.Kind.SYMBOL && t.kind() != Token.Kind.END ? "a value" : t.show();
   }
 
   private static <E extends Enum<E>> String names(Class<E> type) {

@@ -272,6 +272,11 @@ class CopyIntoParserTest {
         .hasMessageNotContaining("TopSecret1");
     assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
         + "IDENTITY = 'Wrong', SECRET = 'TopSecret1'))")).hasMessageNotContaining("TopSecret1");
+    assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
+        + "IDENTITY = 'Storage Account Key', SECRET = 'Top' 'Secret2'))")).hasMessageNotContaining("Secret2")
+        .hasMessageContaining("expected ')', got a value");
+    assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
+        + "IDENTITY = 'Storage Account Key', SECRET = 'Top'Secret3'))")).hasMessageNotContaining("Secret3");
   }
 
   @Test
