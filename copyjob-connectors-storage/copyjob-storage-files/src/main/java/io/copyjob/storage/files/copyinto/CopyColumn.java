@@ -56,8 +56,10 @@ public final class CopyColumn {
     return new CopyColumn(name, defaultValue, 0, path);
   }
 
+  /** The destination column. */
   public String name() { return name; }
 
+  /** The DEFAULT loaded in place of NULL and empty fields, as text. */
   public Optional<String> defaultValue() { return Optional.ofNullable(defaultValue); }
 
   /** The CSV field number, when given. */

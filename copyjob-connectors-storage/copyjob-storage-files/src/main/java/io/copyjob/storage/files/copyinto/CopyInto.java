@@ -77,13 +77,16 @@ public final class CopyInto {
   /** The locations in the order given: files, folders and wildcard patterns. */
   public List<String> locations() { return locations; }
 
+  /** FILE_TYPE; CSV when not given. */
   public FileType fileType() { return b.fileType; }
 
+  /** CREDENTIAL for the locations; empty: the store module's default chain. */
   public Optional<Credential> credential() { return Optional.ofNullable(b.credential); }
 
   /** The folder below which {@code _rejectedrows/} is written. */
   public Optional<String> errorFile() { return Optional.ofNullable(b.errorFile); }
 
+  /** ERRORFILE_CREDENTIAL, for an ERRORFILE given as a full URL. */
   public Optional<Credential> errorFileCredential() { return Optional.ofNullable(b.errorFileCredential); }
 
   /** MAXERRORS as a count (0 when not given); empty when given as a percentage. */
@@ -111,16 +114,22 @@ public final class CopyInto {
   /** FIRSTROW: the 1-based row of each file where loading starts. */
   public long firstRow() { return b.firstRow; }
 
+  /** DATEFORMAT; empty: the files connector's default, mdy (ISO dates are always read). */
   public Optional<DateFormat> dateFormat() { return Optional.ofNullable(b.dateFormat); }
 
+  /** ENCODING of CSV files; UTF8 when not given. */
   public Encoding encoding() { return b.encoding; }
 
+  /** IDENTITY_INSERT; OFF when not given. */
   public OnOff identityInsert() { return b.identityInsert; }
 
+  /** AUTO_CREATE_TABLE; OFF when not given. */
   public OnOff autoCreateTable() { return b.autoCreateTable; }
 
+  /** MATCH_COLUMN_COUNT; OFF when not given. */
   public OnOff matchColumnCount() { return b.matchColumnCount; }
 
+  /** PARSER_VERSION as given; it changes nothing. */
   public Optional<String> parserVersion() { return Optional.ofNullable(b.parserVersion); }
 
   /** The destination connector. */

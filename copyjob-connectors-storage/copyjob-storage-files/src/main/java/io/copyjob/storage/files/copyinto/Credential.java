@@ -41,7 +41,18 @@ public final class Credential {
   public static final String S3_ACCESS_KEY_IDENTITY = "S3 Access Key";
 
   /** Which form a credential has. */
-  public enum Kind { SHARED_ACCESS_SIGNATURE, STORAGE_ACCOUNT_KEY, MANAGED_IDENTITY, SERVICE_PRINCIPAL, S3_ACCESS_KEY }
+  public enum Kind {
+    /** {@code IDENTITY = 'Shared Access Signature'}. */
+    SHARED_ACCESS_SIGNATURE,
+    /** {@code IDENTITY = 'Storage Account Key'}. */
+    STORAGE_ACCOUNT_KEY,
+    /** {@code IDENTITY = 'Managed Identity'}. */
+    MANAGED_IDENTITY,
+    /** {@code IDENTITY = '<client id>@<token endpoint>'}. */
+    SERVICE_PRINCIPAL,
+    /** {@code IDENTITY = 'S3 Access Key'}, beyond COPY. */
+    S3_ACCESS_KEY
+  }
 
   private final Kind kind;
   private final String identity;
@@ -128,13 +139,15 @@ public final class Credential {
         + "'Managed Identity', '<client id>@<OAuth 2.0 token endpoint>' or 'S3 Access Key'");
   }
 
+  /** Which form this credential has. */
   public Kind kind() { return kind; }
 
   /** The IDENTITY as a statement writes it; never secret. */
   public String identity() { return identity; }
 
   /**
-   * The store options this credential sets for files at {@code location}.
+   * The store options this credential sets for files at {@code location}; {@code optionName} (CREDENTIAL,
+   * ERRORFILE_CREDENTIAL) is what an error names.
    *
    * @throws CopyJobException {@code INVALID_OPTION} when the credential does not fit the location's store (an
    *                          Azure credential for {@code s3://}, any credential for local files)
