@@ -261,22 +261,20 @@ class CopyIntoParserTest {
 
   @Test
   void credentialErrorsNeverShowTheSecret() {
-    assertError("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = (IDENTITY = 'Wrong', "
-        + "SECRET = 'TopSecret1'))", "CREDENTIAL IDENTITY 'Wrong' is unknown");
-    assertError("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = (IDENTITY = "
-        + "'Shared Access Signature'))", "needs a SECRET");
-    assertError("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = (IDENTITY = "
-        + "'id@not a url', SECRET = 'TopSecret1'))", "token endpoint");
+    assertCredentialError("IDENTITY = 'Wrong', SECRET = 'TopSecret1'", "CREDENTIAL IDENTITY 'Wrong' is unknown");
+    assertCredentialError("IDENTITY = 'Shared Access Signature'", "needs a SECRET");
+    assertCredentialError("IDENTITY = 'id@not a url', SECRET = 'TopSecret1'", "token endpoint");
+    assertCredentialError("IDENTITY = 'Storage Account Key', SECRET = 'Top' 'Secret1'", "expected ')', got a value");
+    assertCredentialError("IDENTITY = 'Storage Account Key', SECRET = 'Top'Secret1'", "got a value");
     assertThatThrownBy(() -> load("COPY INTO t FROM 's3://b/x' WITH (CREDENTIAL = (IDENTITY = 'Storage Account Key', "
         + "SECRET = 'TopSecret1'))")).hasMessageContaining("does not apply to an S3 location")
         .hasMessageNotContaining("TopSecret1");
+  }
+
+  private static void assertCredentialError(String credential, String fragment) {
     assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
-        + "IDENTITY = 'Wrong', SECRET = 'TopSecret1'))")).hasMessageNotContaining("TopSecret1");
-    assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
-        + "IDENTITY = 'Storage Account Key', SECRET = 'Top' 'Secret2'))")).hasMessageNotContaining("Secret2")
-        .hasMessageContaining("expected ')', got a value");
-    assertThatThrownBy(() -> load("COPY INTO t FROM 'https://a.blob.core.windows.net/c/x' WITH (CREDENTIAL = ("
-        + "IDENTITY = 'Storage Account Key', SECRET = 'Top'Secret3'))")).hasMessageNotContaining("Secret3");
+        + credential + "))")).isInstanceOf(CopyJobException.class).hasMessageContaining(fragment)
+        .hasMessageNotContaining("Secret1");
   }
 
   @Test
