@@ -265,7 +265,7 @@ class CopyIntoParserTest {
     assertCredentialError("IDENTITY = 'Shared Access Signature'", "needs a SECRET");
     assertCredentialError("IDENTITY = 'id@not a url', SECRET = 'TopSecret1'", "token endpoint");
     assertCredentialError("IDENTITY = 'Storage Account Key', SECRET = 'Top' 'Secret1'", "expected ')', got a value");
-    assertCredentialError("IDENTITY = 'Storage Account Key', SECRET = 'Top'Secret1'", "got a value");
+    assertCredentialError("IDENTITY = 'Storage Account Key', SECRET = 'Top'Secret1'", "is not closed");
     assertThatThrownBy(() -> load("COPY INTO t FROM 's3://b/x' WITH (CREDENTIAL = (IDENTITY = 'Storage Account Key', "
         + "SECRET = 'TopSecret1'))")).hasMessageContaining("does not apply to an S3 location")
         .hasMessageNotContaining("TopSecret1");
