@@ -36,6 +36,19 @@ class JdbcWatermarkStoreIT {
   }
 
   @Test
+  void aTableOfTheSameNameInAnotherSchemaDoesNotCount() throws Exception {
+    PGSimpleDataSource ds = dataSource();
+    try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA elsewhere");
+      s.execute("CREATE TABLE elsewhere.copyjob_watermark (unrelated int)");
+    }
+    WatermarkStore store = WatermarkStores.jdbc(ds);
+    Watermark w = Watermark.of(LogicalType.int64(), 7L);
+    store.save("job", DatasetId.of("t"), Optional.empty(), w);
+    assertThat(WatermarkStores.jdbc(ds).load("job", DatasetId.of("t"))).contains(w);
+  }
+
+  @Test
   void keepsMicrosecondsAndSurvivesANewStoreInstance() {
     PGSimpleDataSource ds = dataSource();
     Watermark w = Watermark.of(LogicalType.timestamp(6), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000));

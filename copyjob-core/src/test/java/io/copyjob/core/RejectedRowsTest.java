@@ -60,6 +60,7 @@ class RejectedRowsTest {
         .satisfies(r -> {
           assertThat(r.column()).contains("customer");
           assertThat(r.reason()).contains("'seven'", "INT32");
+          assertThat(r.values().orElseThrow()).startsWith("7", "seven", "7.01");
         });
     assertThat(log.rows).filteredOn(r -> r.rowKey().isEmpty()).first()
         .satisfies(r -> assertThat(new String(r.raw().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("row 500\n"));

@@ -43,6 +43,40 @@ class WatermarkStoresTest {
   }
 
   @Test
+  void twoFileStoresOnOneDirectoryInOneProcessTakeTurnsInsteadOfFailing() throws Exception {
+    // Each of 8 threads, half on one store and half on another over the same directory, saves its own table 25
+    // times: a process-wide file lock taken twice used to throw OverlappingFileLockException.
+    WatermarkStore a = WatermarkStores.file(dir);
+    WatermarkStore b = WatermarkStores.file(dir);
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int t = 0; t < 8; t++) {
+        WatermarkStore store = t % 2 == 0 ? a : b;
+        DatasetId table = DatasetId.of("public", "t" + t);
+        done.add(pool.submit(() -> {
+          Optional<Watermark> last = Optional.empty();
+          for (long v = 1; v <= 25; v++) {
+            Watermark next = Watermark.of(LogicalType.int64(), v);
+            store.save("shared", table, last, next);
+            last = Optional.of(next);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int t = 0; t < 8; t++) {
+      assertThat(WatermarkStores.file(dir).load("shared", DatasetId.of("public", "t" + t)))
+          .contains(Watermark.of(LogicalType.int64(), 25L));
+    }
+  }
+
+  @Test
   void aCrashDuringTheWriteLeavesThePreviousStateReadable() throws Exception {
     WatermarkStore store = WatermarkStores.file(dir);
     Watermark first = Watermark.of(LogicalType.int64(), 41L);

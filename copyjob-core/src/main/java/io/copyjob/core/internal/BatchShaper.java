@@ -95,11 +95,14 @@ final class BatchShaper {
         out.setObject(r, converter.apply(value));
       } catch (RuntimeException e) {
         String shown = value instanceof byte[] ? "binary value" : "'" + TextValues.abbreviate(String.valueOf(value)) + "'";
-        String reason = "cannot convert " + shown + " to " + to + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        // The codec's own "not a INT32: 'x'" only repeats what this message says; other details add to it.
+        String detail = e.getMessage() == null || e.getMessage().startsWith("not a ") ? "" : ": " + e.getMessage();
+        String reason = "cannot convert " + shown + " to " + to + detail;
         String columnName = plan.readColumns().field(plan.writeSourceIndex()[column]).name();
         if (rejected != null) {
           rejects.reject(RejectedRow.builder(split, reason).line(plan.keyIndexes().length == 0 ? rowOffset + r + 1 : 0)
-              .rowKey(plan.keyIndexes().length == 0 ? null : keyText(in, r)).column(columnName).build());
+              .rowKey(plan.keyIndexes().length == 0 ? null : keyText(in, r)).column(columnName)
+              .values(RejectedRow.valuesOf(in, r)).build());
           rejected[r] = true;
           out.setNull(r);
           continue;

@@ -45,14 +45,22 @@ final class ConnectionLease implements JobLock.Lease {
     closed = true;
     // An interrupted thread (shutdownNow) must still release the lock; restore the flag afterwards.
     boolean interrupted = Thread.interrupted();
+    boolean released = false;
     try {
       release.release(connection);
+      released = true;
     } catch (SQLException e) {
-      // Closing the session releases a session-level lock anyway.
-      LOG.warn("cannot release the lock of job {} ({}); closing its connection releases it", job, e.getMessage());
+      LOG.warn("cannot release the lock of job {} ({}); ending its database session releases it", job,
+          e.getMessage());
     } finally {
       try {
-        connection.close();
+        if (released) {
+          connection.close();
+        } else {
+          // A pool would keep the session, and with it the lock, alive forever on close(): abort ends the
+          // session (and the pool discards the connection).
+          connection.abort(Runnable::run);
+        }
       } catch (SQLException e) {
         LOG.warn("cannot close the lock connection of job {}: {}", job, e.getMessage());
       }

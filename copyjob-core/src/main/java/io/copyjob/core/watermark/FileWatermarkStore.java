@@ -29,6 +29,12 @@ import java.util.Optional;
  */
 public final class FileWatermarkStore implements WatermarkStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * One lock per lock file in this JVM: a file lock is held by the whole process, so a second store on the same
+   * directory would get OverlappingFileLockException instead of waiting its turn.
+   */
+  private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Path directory;
 
@@ -60,11 +66,15 @@ public final class FileWatermarkStore implements WatermarkStore {
     update(job, root -> root.with("tables").remove(table.toString()));
   }
 
-  private synchronized void update(String job, java.util.function.Consumer<ObjectNode> change) {
+  private void update(String job, java.util.function.Consumer<ObjectNode> change) {
+    Path lockFile = directory.resolve(fileName(job) + ".lock").toAbsolutePath().normalize();
+    java.util.concurrent.locks.ReentrantLock inProcess =
+        IN_PROCESS.computeIfAbsent(lockFile, k -> new java.util.concurrent.locks.ReentrantLock());
+    inProcess.lock();
     try {
       Files.createDirectories(directory);
-      try (FileChannel lockChannel = FileChannel.open(directory.resolve(fileName(job) + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockChannel.lock()) {
+      try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+           FileLock lock = lockChannel.lock()) {
         ObjectNode root = read(job);
         change.accept(root);
         root.put("formatVersion", 1);
@@ -81,6 +91,8 @@ public final class FileWatermarkStore implements WatermarkStore {
     } catch (IOException e) {
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "cannot save watermarks in " + file(job) + ": " + e.getMessage())
           .job(job).cause(e).build();
+    } finally {
+      inProcess.unlock();
     }
   }
 

@@ -144,6 +144,9 @@ public final class JdbcWatermarkStore implements WatermarkStore {
   }
 
   private static boolean exists(Connection c, String schema, String name) throws SQLException {
+    // An unqualified name resolves in the connection's current schema: a table of that name in another schema
+    // must not count, or the store would skip the CREATE and then fail on every statement.
+    schema = schema == null ? c.getSchema() : schema;
     for (String candidate : new String[] {name, name.toLowerCase(java.util.Locale.ROOT), name.toUpperCase(java.util.Locale.ROOT)}) {
       try (ResultSet rs = c.getMetaData().getTables(null, schema, candidate, null)) {
         if (rs.next()) {

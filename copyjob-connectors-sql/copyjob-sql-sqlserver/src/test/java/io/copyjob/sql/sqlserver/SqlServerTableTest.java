@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
+import io.copyjob.sql.jdbc.JdbcTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SqlServerTableTest {
   @Test
   void identityColumnsAreReported() {
-    SqlServerTable table = new SqlServerTable(DatasetId.of("dbo", "t"), "dbo", "t", List.of(
+    JdbcTable<SqlServerColumn> table = new JdbcTable<>(DatasetId.of("dbo", "t"), "dbo", "t", "[dbo].[t]", List.of(
         new SqlServerColumn("id", SqlServerType.of("int"), false, true, false),
         new SqlServerColumn("name", new SqlServerType("nvarchar", 80, 0, 0), true, false, false)),
         List.of("id"), List.of(List.of("id")));

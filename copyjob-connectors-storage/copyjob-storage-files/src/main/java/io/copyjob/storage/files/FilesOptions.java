@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *       order, after the ones in {@code locations})</td><td></td></tr>
  *   <tr><td>{@value #DATASET}</td><td>with {@value #LOCATIONS}: the name of the one dataset they form
  *       ({@code name} or {@code ns.name})</td><td>{@value #DEFAULT_DATASET}</td></tr>
- *   <tr><td>{@value #FORMAT}</td><td>{@code csv}, {@code jsonl} or {@code parquet}</td><td>required for a
+ *   <tr><td>{@value #FORMAT}</td><td>{@code csv}, {@code jsonl}, {@code parquet}, or a
+ *       {@link io.copyjob.storage.files.format.FileFormatProvider}'s ({@code orc} with copyjob-storage-orc)</td><td>required for a
  *       destination; for a source, by each file's extension</td></tr>
  *   <tr><td>{@value #COMPRESSION}</td><td>Parquet: the codec, {@code zstd}, {@code snappy}, {@code gzip},
  *       {@code none}. CSV and JSON Lines ({@link Compression}): {@code none}, {@code gzip}, {@code snappy},
@@ -147,7 +148,7 @@ public final class FilesOptions {
   /** Bytes after which a writer starts a new file. */
   public static final String MAX_BYTES_PER_FILE = "maxBytesPerFile";
 
-  /** The format names the {@value #FORMAT} option accepts. */
+  /** The built-in format names; the {@value #FORMAT} option also accepts those of format providers on the class path. */
   public static final List<String> FORMATS = List.of("csv", "jsonl", "parquet");
 
   private static final Set<String> KNOWN = Set.of(LOCATION, LOCATIONS, DATASET, FORMAT, COMPRESSION, CSV_DELIMITER,
@@ -237,11 +238,12 @@ public final class FilesOptions {
       throw options.invalid(DATASET, "is not a dataset name: " + e.getMessage());
     }
     String format = options.get(FORMAT).map(f -> f.trim().toLowerCase(Locale.ROOT)).orElse(null);
-    if (format != null && !FORMATS.contains(format)) {
-      throw options.invalid(FORMAT, "must be one of " + String.join(", ", FORMATS) + ", got '" + format + "'");
+    List<String> formats = FileFormats.names();
+    if (format != null && !formats.contains(format)) {
+      throw options.invalid(FORMAT, FileFormats.unknown(format));
     }
     if (format == null && role == ConnectorRole.SINK) {
-      throw options.invalid(FORMAT, "is required for a destination: one of " + String.join(", ", FORMATS));
+      throw options.invalid(FORMAT, "is required for a destination: one of " + String.join(", ", formats));
     }
     Compression text = options.getEnum(COMPRESSION, Compression.class,
         role == ConnectorRole.SINK ? Compression.NONE : Compression.AUTO);

@@ -126,24 +126,38 @@ final class FilesWriteTransaction implements WriteTransaction {
       }
       rows += files.rows();
     }
-    if (request.strategy().kind() == WriteStrategy.Kind.OVERWRITE) {
-      // Only now that the new files are in place, so a failure above leaves the old data readable.
-      for (FileInfo old : layout.visibleFiles(folder)) {
-        if (!kept.contains(old.path())) {
-          delete(old.path());
-        }
-      }
-    }
+    // The new files are published: this is the commit point. From here on nothing may remove them, or a failed
+    // delete of an old file below would leave neither the old data nor the new.
     committed = true;
+    if (request.strategy().kind() == WriteStrategy.Kind.OVERWRITE) {
+      deleteOldFiles(kept);
+    }
     return rows;
   }
 
-  private void delete(String path) {
-    try {
-      store().delete(path);
-    } catch (IOException e) {
-      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "could not delete the previous file while overwriting: "
-          + e).location("file " + store().displayName(path)).table(request.target().toString()).cause(e).build();
+  /**
+   * Deletes the files of the folder that this run did not write. Tries every one: a failure leaves the new data in
+   * place next to old files, which the error lists so they can be removed by hand or by rerunning.
+   */
+  private void deleteOldFiles(Set<String> kept) {
+    List<String> left = new ArrayList<>();
+    IOException first = null;
+    for (FileInfo old : layout.visibleFiles(folder)) {
+      if (kept.contains(old.path())) {
+        continue;
+      }
+      try {
+        store().delete(old.path());
+      } catch (IOException e) {
+        left.add(store().displayName(old.path()));
+        first = first == null ? e : first;
+      }
+    }
+    if (!left.isEmpty()) {
+      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "the overwrite published its " + published.size()
+          + " new file(s) but could not delete " + left.size() + " previous file(s), which readers still see next "
+          + "to the new ones; delete them or run the job again: " + String.join(", ", left) + " (" + first + ")")
+          .table(request.target().toString()).cause(first).build();
     }
   }
 

@@ -230,6 +230,25 @@ class FilesConnectorTest {
   }
 
   @Test
+  void anOverwriteThatCannotDeleteAnOldFileKeepsTheNewFilesAndNamesTheOldOne() throws Exception {
+    write(options("format", "csv", "fileName", "stuck-{seq}.{ext}"), WriteStrategy.append(), List.of(orders(0, 5)));
+    write(options("format", "csv", "fileName", "old-{seq}.{ext}"), WriteStrategy.append(), List.of(orders(10, 5)));
+    ConnectorOptions stuck = options("location", "stuck:" + dir, "format", "csv");
+
+    assertThatThrownBy(() -> write(stuck, WriteStrategy.overwrite(), List.of(orders(100, 3))))
+        .isInstanceOfSatisfying(CopyJobException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.STORE_ERROR);
+          assertThat(e.getMessage()).contains("published its 1 new file(s)", "could not delete 1 previous",
+              "stuck-00000.csv");
+        });
+    // The new rows survive the failed delete (before, the abort removed them after the old ones were gone) and
+    // every deletable old file is gone.
+    assertThat(visibleFiles()).containsExactly("sales/orders/part-run1-00000-00000.csv", "sales/orders/stuck-00000.csv");
+    assertThat(readAll(options(), TARGET, null, null)).extracting(r -> r.get(0))
+        .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "100", "101", "102");
+  }
+
+  @Test
   void aFileOfTheSameNameIsReplaced() throws Exception {
     ConnectorOptions fixed = options("format", "csv", "fileName", "data.{ext}");
     write(fixed, WriteStrategy.append(), List.of(orders(0, 5)));

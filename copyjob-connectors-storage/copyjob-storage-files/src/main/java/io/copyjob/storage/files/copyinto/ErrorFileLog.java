@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code row.csv}: the rejected rows as they were in the input, byte for byte with their row terminators;
- *       a row without original bytes (from Parquet or ORC) as a CSV line naming it: file, row number, row key;</li>
+ *       a row without original bytes (from Parquet or ORC, or refused by the destination) as a CSV line of its
+ *       values, or, where the source gives none, of its file, row number and row key;</li>
  *   <li>{@code error.json}: a JSON array with one object per rejected row, one per line, in the order of
  *       {@code row.csv}: {@code file}, {@code line} (1-based; row number for binary formats), {@code column}
  *       (null for errors of the whole row), {@code reason}, and {@code rowKey} where the source has one.</li>

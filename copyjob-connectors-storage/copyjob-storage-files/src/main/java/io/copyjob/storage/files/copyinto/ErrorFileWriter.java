@@ -14,6 +14,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code row.csv} and {@code error.json} of one load, opened at the first rejected row. */
@@ -112,14 +114,28 @@ final class ErrorFileWriter implements RejectedRowsLog.Writer {
         .cause(e).build();
   }
 
-  /** A row without its original bytes, as one RFC 4180 line: file, row number, row key. */
+  /**
+   * A row without its original bytes (from Parquet, ORC, or refused by the destination) as one RFC 4180 line:
+   * its values (NULL as an empty field, an empty string as {@code ""}), or, where the source gave none, its file,
+   * row number and row key.
+   */
   static byte[] csvLine(RejectedRow row) {
-    String line = quote(row.location()) + "," + row.line() + "," + quote(row.rowKey().orElse("")) + "\r\n";
-    return line.getBytes(StandardCharsets.UTF_8);
+    StringBuilder line = new StringBuilder();
+    List<String> fields = row.values().orElse(null);
+    if (fields == null) {
+      fields = Arrays.asList(row.location(), String.valueOf(row.line()), row.rowKey().orElse(null));
+    }
+    for (int i = 0; i < fields.size(); i++) {
+      line.append(i == 0 ? "" : ",").append(quote(fields.get(i)));
+    }
+    return line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String quote(String value) {
-    if (value.isEmpty() || value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+    if (value == null) {
+      return "";
+    }
+    if (!value.isEmpty() && value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
       return value;
     }
     return "\"" + value.replace("\"", "\"\"") + "\"";

@@ -67,9 +67,13 @@ class ErrorFileLogTest {
   }
 
   @Test
-  void csvLinesOfRowsWithoutBytesAreQuoted() {
-    RejectedRow row = RejectedRow.builder("/in/x,y.parquet", "bad").line(2).rowKey("name=\"a\"").build();
-    assertThat(new String(ErrorFileWriter.csvLine(row), StandardCharsets.UTF_8))
+  void rowsWithoutBytesAreCsvLinesOfTheirValuesOrOfWhereTheyAre() {
+    RejectedRow values = RejectedRow.builder("/in/x.parquet", "too long").line(2)
+        .values(java.util.Arrays.asList("7", null, "", "a,b", "say \"hi\"")).build();
+    assertThat(new String(ErrorFileWriter.csvLine(values), StandardCharsets.UTF_8))
+        .isEqualTo("7,,\"\",\"a,b\",\"say \"\"hi\"\"\"\r\n");
+    RejectedRow where = RejectedRow.builder("/in/x,y.parquet", "bad").line(2).rowKey("name=\"a\"").build();
+    assertThat(new String(ErrorFileWriter.csvLine(where), StandardCharsets.UTF_8))
         .isEqualTo("\"/in/x,y.parquet\",2,\"name=\"\"a\"\"\"\r\n");
   }
 

@@ -1,6 +1,5 @@
-package io.copyjob.sql.sqlserver;
+package io.copyjob.sql.jdbc;
 
-import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.ReadRequest;
@@ -11,15 +10,22 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads SQL Server tables and views; one discovery connection per run, one connection per split reader. */
-final class SqlServerSource implements SourceConnector {
-  private final SqlServerConnections connections;
-  private final SqlServerCatalog catalog;
+/**
+ * The source connector of every SQL database: discovery through a {@link JdbcCatalog} on one connection kept for
+ * the length of the run, and reads through the database's read sessions ({@link JdbcReadSession}s), each on its
+ * own connections. Thread-safe.
+ */
+public final class JdbcSource implements SourceConnector {
+  private final JdbcDatabase database;
+  private final JdbcConnections connections;
+  private final JdbcCatalog<?> catalog;
   private Connection discovery;
 
-  SqlServerSource(SqlServerOptions options) {
-    this.connections = new SqlServerConnections(options);
-    this.catalog = new SqlServerCatalog(options.schema());
+  /** A source reading {@code database}. */
+  public JdbcSource(JdbcDatabase database) {
+    this.database = database;
+    this.connections = database.connections();
+    this.catalog = database.catalog();
   }
 
   private synchronized Connection discovery() {
@@ -41,7 +47,7 @@ final class SqlServerSource implements SourceConnector {
   @Override
   public synchronized Optional<DatasetInfo> describe(DatasetId id) {
     try {
-      return catalog.describe(discovery(), id).map(SqlServerTable::info);
+      return catalog.describe(discovery(), id).map(JdbcTable::info);
     } catch (SQLException e) {
       throw connections.errors().translate(e, "describing the table", id.toString());
     }
@@ -49,7 +55,7 @@ final class SqlServerSource implements SourceConnector {
 
   @Override
   public ReadSession beginRead(ReadRequest request) {
-    return new SqlServerReadSession(connections, catalog, request);
+    return database.beginRead(request);
   }
 
   @Override
