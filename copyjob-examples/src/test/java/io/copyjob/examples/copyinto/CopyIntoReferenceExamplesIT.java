@@ -12,7 +12,9 @@ import io.copyjob.examples.copyinto.LoadStore.Identity;
 import io.copyjob.examples.copyinto.LoadStore.Kind;
 import io.copyjob.storage.files.FilesLocation;
 import io.copyjob.testkit.TestDatabase;
+import java.math.BigDecimal;
 import java.util.List;
+import org.apache.orc.CompressionKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -135,6 +137,25 @@ class CopyIntoReferenceExamplesIT {
     assertThat(db.rows("SELECT id, name, amount, not_in_file FROM test_parquet ORDER BY id")).containsExactly(
         java.util.Arrays.asList("1", "ann", "10.50", null), java.util.Arrays.asList("2", "bob", "20.25", null),
         java.util.Arrays.asList("3", "cy", "0.01", null));
+  }
+
+  /** ORC (the reference's Parquet-or-ORC example): zlib, snappy and zstd files under one wildcard, by name. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void orcFilesOfEveryCodec(Kind kind) throws Exception {
+    LoadStore store = LoadStore.fresh(kind);
+    store.write("folder1/zlib.orc", OrcFiles.of(CompressionKind.ZLIB, new Object[] {1L, "ann", new BigDecimal("10.50")}));
+    store.write("folder1/snappy.orc", OrcFiles.of(CompressionKind.SNAPPY, new Object[] {2L, "bob", new BigDecimal("20.25")},
+        new Object[] {3L, "cy", new BigDecimal("0.01")}));
+    store.write("folder1/zstd.orc", OrcFiles.of(CompressionKind.ZSTD, new Object[] {4L, "dee", new BigDecimal("-4.00")}));
+    db.exec("CREATE TABLE test_orc (name varchar(30), id bigint, amount numeric(12,2), missing date)");
+
+    run(store, "COPY INTO test_orc FROM '" + store.url("folder1/*.orc") + "' WITH ("
+        + store.credential(Identity.SAS) + "FILE_TYPE = 'ORC')").throwIfFailed();
+
+    assertThat(db.rows("SELECT id, name, amount, missing FROM test_orc ORDER BY id")).containsExactly(
+        java.util.Arrays.asList("1", "ann", "10.50", null), java.util.Arrays.asList("2", "bob", "20.25", null),
+        java.util.Arrays.asList("3", "cy", "0.01", null), java.util.Arrays.asList("4", "dee", "-4.00", null));
   }
 
   /** Example E: wildcards and several locations, '|' fields; files not matching the pattern are not read. */
