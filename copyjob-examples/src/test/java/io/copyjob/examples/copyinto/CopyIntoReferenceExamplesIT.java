@@ -104,6 +104,22 @@ class CopyIntoReferenceExamplesIT {
     assertThat(db.rows("SELECT id, v FROM ids ORDER BY id")).containsExactly(List.of("1", "a"), List.of("2", "b"));
   }
 
+  /** Values more precise than their column are truncated, never rounded, as COPY does. */
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = "LOCAL")
+  void precisionIsTruncatedNotRounded(Kind kind) {
+    LoadStore store = LoadStore.fresh(kind);
+    store.write("p.csv", ("1,1.239,2024-01-31 10:00:00.1239999,10:00:00.9999\n"
+        + "2,-1.999,2024-12-31 23:59:59.9999999,23:59:59.99999\n").getBytes(UTF_8));
+    db.exec("CREATE TABLE p (id int, amount numeric(10,2), at timestamp(3), t time(2))");
+
+    run(store, "COPY INTO p FROM '" + store.url("p.csv") + "'").throwIfFailed();
+
+    assertThat(db.rows("SELECT id, amount, at, t FROM p ORDER BY id")).containsExactly(
+        List.of("1", "1.23", "2024-01-31 10:00:00.123", "10:00:00.99"),
+        List.of("2", "-1.99", "2024-12-31 23:59:59.999", "23:59:59.99"));
+  }
+
   /** Example C: a column list with defaults and field numbers, the account key, FIRSTROW 2 over a header. */
   @ParameterizedTest
   @EnumSource(Kind.class)

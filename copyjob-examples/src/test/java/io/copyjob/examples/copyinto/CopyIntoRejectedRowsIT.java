@@ -74,11 +74,25 @@ class CopyIntoRejectedRowsIT {
     return row;
   }
 
-  private RunResult load(int maxErrors, Path errors) {
+  private RunResult load(Object maxErrors, Path errors) {
     db.exec("CREATE TABLE IF NOT EXISTS orders (id bigint NOT NULL, name varchar(20), qty int, day date, note text)");
     return CopyInto.parse("COPY INTO orders FROM '" + FILE + "' WITH (FIELDTERMINATOR = ',', DATEFORMAT = 'ymd', "
-        + "MATCH_COLUMN_COUNT = 'ON', MAXERRORS = " + maxErrors + ", ERRORFILE = '" + errors + "')")
-        .destination(db.spec()).run();
+        + "MATCH_COLUMN_COUNT = 'ON', MAXERRORS = " + maxErrors + (errors == null ? "" : ", ERRORFILE = '" + errors
+        + "'") + ")").destination(db.spec()).run();
+  }
+
+  /** Beyond COPY: MAXERRORS as a percentage of the rows read, checked before the commit (37 rows are 0.0037%). */
+  @Test
+  void maxErrorsAsAPercentage() {
+    TableResult within = load("'0.004%'", null).tables().get(0);
+    assertThat(within.status()).isEqualTo(TableStatus.SUCCEEDED);
+    assertThat(within.rowsWritten()).isEqualTo(999_963);
+    db.exec("TRUNCATE orders");
+    TableResult beyond = load("'0.0035%'", null).tables().get(0);
+    assertThat(beyond.status()).isEqualTo(TableStatus.FAILED);
+    assertThat(beyond.errorCode()).hasValue(ErrorCode.TOO_MANY_REJECTED_ROWS);
+    assertThat(beyond.error()).hasValueSatisfying(m -> assertThat(m).contains("37 of 1000000 rows rejected"));
+    assertThat(db.count("SELECT count(*) FROM orders")).isZero();
   }
 
   @Test

@@ -158,7 +158,11 @@ public final class CopyInto {
     return LoadPlanner.plan(this);
   }
 
-  /** Runs the load once and returns what it did; a failed load is reported in the result, not thrown. */
+  /**
+   * Runs the load once and returns what it did. A load that fails while running (too many rejected rows, a
+   * corrupt file, a store error) is reported in the result and leaves the table as it was; what {@link #job()}
+   * finds before running (a missing table or column, an unreachable destination) is thrown.
+   */
   public RunResult run() {
     return job().run();
   }
