@@ -181,7 +181,8 @@ public final class CopyInto {
   @Override
   public boolean equals(Object o) {
     return o instanceof CopyInto c && c.toString().equals(toString()) && c.sourceOptions().equals(sourceOptions())
-        && Objects.equals(c.b.destination, b.destination);
+        && Objects.equals(c.b.destination, b.destination) && Objects.equals(c.b.name, b.name)
+        && c.b.parallelism == b.parallelism;
   }
 
   @Override
@@ -216,6 +217,16 @@ public final class CopyInto {
     }
     sb.append(", MAXERRORS = ").append(b.maxErrorsPercent == null ? String.valueOf(b.maxErrors)
         : "'" + b.maxErrorsPercent + "%'");
+    if (b.identityInsert.on()) {
+      sb.append(", IDENTITY_INSERT = 'ON'");
+    }
+    if (b.autoCreateTable.on()) {
+      sb.append(", AUTO_CREATE_TABLE = 'ON'");
+    }
+    if (b.parserVersion != null) {
+      sb.append(", PARSER_VERSION = '").append(b.parserVersion).append('\'');
+    }
+    // The CSV dialect, compression and store options are those of sourceOptions(), compared by equals().
     return sb.append(")").toString();
   }
 

@@ -74,7 +74,10 @@ class CopyIntoParserTest {
         .isEqualTo("https://myaccount.blob.core.windows.net/myblobcontainer/errorsfolder");
     assertThat(ErrorFileLocation.of(load, "/errorsfolder").storeOptions()).containsExactly(
         entry("azure.sasToken", SAS));
-    assertThat(load.toString()).doesNotContain(SAS).doesNotContain("sig=").contains("SECRET='****'");
+    assertThat(load.toString()).doesNotContain(SAS).doesNotContain("sig=").isEqualTo("COPY INTO test_1 FROM "
+        + "'https://myaccount.blob.core.windows.net/myblobcontainer/folder1/' WITH (FILE_TYPE = 'CSV', "
+        + "CREDENTIAL(IDENTITY='Shared Access Signature', SECRET='****'), ERRORFILE = '/errorsfolder', MAXERRORS = 10, "
+        + "IDENTITY_INSERT = 'ON')");
   }
 
   @Test
