@@ -55,7 +55,9 @@ import java.util.regex.Pattern;
  *       ({@link io.copyjob.storage.files.format.declared.ValueParsers}: extra decimal and fraction digits are
  *       truncated; values out of range, too long or unparseable are rejected rows naming the column). Parquet
  *       (and other binary formats) match the columns by name, case-insensitively: a column missing from a file
- *       is NULL (or its default)</td><td>the files' own columns</td></tr>
+ *       is NULL (or its default); nested columns (LIST, MAP, STRUCT) read as JSON text. JSON Lines are then read
+ *       line by line: a line that is not one JSON object is a rejected row with its bytes (lines up to
+ *       16 MiB)</td><td>the files' own columns</td></tr>
  *   <tr><td>{@value #CSV_DELIMITER}</td><td>the field terminator: one or more characters ({@code \t} or
  *       {@code tab} for a tab); destinations take one character</td><td>{@code ,}</td></tr>
  *   <tr><td>{@value #CSV_QUOTE}</td><td>one ASCII character</td><td>{@code "}</td></tr>

@@ -9,6 +9,9 @@ import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.LogicalType;
 import io.copyjob.spi.RejectedRow;
+import io.copyjob.storage.files.format.csv.CsvEncoding;
+import io.copyjob.storage.files.format.csv.CsvSettings;
+import io.copyjob.storage.files.format.declared.DateOrder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -350,6 +353,41 @@ class CsvCopyOptionsTest {
     assertThat(r.rows).containsExactly(row("1", "2"), row("7", "8"));
     assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L);
     assertThat(new String(r.rejectedBytes(), StandardCharsets.UTF_8)).isEqualTo("3\n4,5,6\n");
+  }
+
+  @Test
+  void onlySafeSettingsAreReadInByteRangesAndBothReadEveryRowOnce() throws Exception {
+    assertThat(CsvSettings.DEFAULT.splittable()).isTrue();
+    assertThat(new CsvSettings("|~|", '"', false, false, null, 1, CsvEncoding.UTF8, DateOrder.MDY, false, 1 << 20)
+        .splittable()).isFalse();
+    assertThat(new CsvSettings(",", '"', false, false, "\u001e", 1, CsvEncoding.UTF8, DateOrder.MDY, false, 1 << 20)
+        .splittable()).isFalse();
+    assertThat(new CsvSettings(",", '"', false, false, "\n", 1, CsvEncoding.UTF8, DateOrder.MDY, false, 1 << 20)
+        .splittable()).isTrue();
+    assertThat(new CsvSettings(",", '"', false, false, null, 2, CsvEncoding.UTF8, DateOrder.MDY, false, 1 << 20)
+        .splittable()).isFalse();
+    assertThat(new CsvSettings(",", '"', false, false, null, 1, CsvEncoding.UTF16, DateOrder.MDY, false, 1 << 20)
+        .splittable()).isFalse();
+
+    StringBuilder plain = new StringBuilder();
+    StringBuilder custom = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      plain.append(i).append(",\"v ").append(i).append("\"\r\n");
+      custom.append(i).append("|~|v ").append(i).append("\u001e");
+    }
+    Path p = file("plain.csv", plain.toString());
+    Path c = file("custom.csv", custom.toString());
+    SourceReads ranged = SourceReads.read(opts(p, "splitSize", "1KiB", "columns", ID_NAME), true, 4);
+    SourceReads whole = SourceReads.read(opts(c, "splitSize", "1KiB", "csv.delimiter", "|~|",
+        "csv.rowTerminator", "\u001e", "columns", ID_NAME), true, 4);
+    assertThat(ranged.splits).isGreaterThan(10);
+    assertThat(whole.splits).isEqualTo(1);
+    for (SourceReads r : List.of(ranged, whole)) {
+      assertThat(r.rows).hasSize(3000);
+      assertThat(r.rows.stream().map(x -> x.get(0)).distinct().count()).isEqualTo(3000);
+      assertThat(r.rows).contains(row(2999, "v 2999"));
+      assertThat(r.rejected).isEmpty();
+    }
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

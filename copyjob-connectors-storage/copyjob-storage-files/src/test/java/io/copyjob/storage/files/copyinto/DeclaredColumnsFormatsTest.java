@@ -18,6 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +43,11 @@ class DeclaredColumnsFormatsTest {
         "{\"id\":2,\"address\":{\"zip\":null},\"items\":[],\"price\":-1.239,\"tags\":{\"a\":[true]}}",
         "{\"id\":\"three\",\"items\":[{\"sku\":\"C\"}]}",
         "{\"items\":[{\"sku\":\"D\"},{\"sku\":\"E\"}],\"id\":4,\"address\":{\"zip\":\"toolongzip!\"}}",
-        "{\"id\":5,\"address\":\"not an object\",\"tags\":{\"a\":[true],\"b\":\"x\\\"y\"}}", ""),
+        "{\"id\":5,\"address\":\"not an object\",\"tags\":{\"a\":[true],\"b\":\"x\\\"y\"}}",
+        "{\"id\":6,\"broken\":",
+        "",
+        "[1,2]\r",
+        "{\"id\":8} {\"id\":9}", ""),
         StandardCharsets.UTF_8);
     SourceReads r = SourceReads.withRejects(options("locations", f.toString(), "columns",
         "[{\"name\":\"id\",\"type\":\"INT64\"},"
@@ -48,9 +60,16 @@ class DeclaredColumnsFormatsTest {
         row(1L, "10115", "A-1", new BigDecimal("1.23"), null),
         row(2L, "00000", null, new BigDecimal("-1.23"), "{\"a\":[true]}"),
         row(5L, "00000", null, null, "{\"a\":[true],\"b\":\"x\\\"y\"}"));
-    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L);
-    assertThat(r.rejected).extracting(x -> x.column().orElseThrow()).containsExactly("id", "zip");
+    assertThat(r.rejected).extracting(RejectedRow::line).containsExactly(3L, 4L, 6L, 8L, 9L);
+    assertThat(r.rejected).extracting(x -> x.column().orElse("-")).containsExactly("id", "zip", "-", "-", "-");
     assertThat(r.rejected.get(1).reason()).contains("value too long");
+    assertThat(r.rejected.get(2).reason()).contains("not valid JSON");
+    assertThat(r.rejected.get(3).reason()).contains("not a JSON object");
+    assertThat(r.rejected.get(4).reason()).contains("more than one JSON value");
+    // Each rejected line's exact bytes, with its terminator.
+    assertThat(new String(r.rejected.get(2).raw().orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":6,\"broken\":\n");
+    assertThat(new String(r.rejected.get(3).raw().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("[1,2]\r\n");
   }
 
   @Test
@@ -76,5 +95,37 @@ class DeclaredColumnsFormatsTest {
     assertThat(r.rejected.get(0).reason()).contains("3000000000", "out of range for INT32");
     assertThat(r.rejected.get(1).column()).contains("name");
     assertThat(r.rejected).allSatisfy(x -> assertThat(x.raw()).isEmpty());
+  }
+
+  @Test
+  void parquetNestedColumnsLoadIntoStringAndJsonColumnsAsJson() throws Exception {
+    MessageType schema = MessageTypeParser.parseMessageType("message m { required int64 id; "
+        + "optional group address { optional binary zip (STRING); optional int32 floor; } "
+        + "optional group tags (LIST) { repeated group list { optional binary element (STRING); } } "
+        + "optional group attrs (MAP) { repeated group key_value { required binary key (STRING); "
+        + "optional int32 value; } } }");
+    Path file = dir.resolve("n.parquet");
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        .withConf(new PlainParquetConfiguration()).withType(schema).build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      Group one = groups.newGroup().append("id", 1L);
+      one.addGroup("address").append("zip", "10115").append("floor", 3);
+      Group tags = one.addGroup("tags");
+      tags.addGroup("list").append("element", "a \"b\"");
+      tags.addGroup("list");
+      one.addGroup("attrs").addGroup("key_value").append("key", "k").append("value", 7);
+      w.write(one);
+      w.write(groups.newGroup().append("id", 2L));
+    }
+    SourceReads r = SourceReads.strict(options("locations", file.toString(), "columns",
+        "[{\"name\":\"id\",\"type\":\"INT64\"},{\"name\":\"address\",\"type\":\"STRING(40)\"},"
+            + "{\"name\":\"tags\",\"type\":\"JSON\"},{\"name\":\"attrs\",\"type\":\"STRING\"}]"));
+    assertThat(r.rows).containsExactly(
+        row(1L, "{\"zip\":\"10115\",\"floor\":3}", "[\"a \\\"b\\\"\",null]", "{\"k\":7}"),
+        row(2L, null, null, null));
+    // Without declared columns the nested columns read as JSON too.
+    SourceReads plain = SourceReads.strict(options("locations", file.toString()));
+    assertThat(plain.info.schema().field(1).type()).isEqualTo(LogicalType.json());
+    assertThat(plain.rows.get(0).get(1)).isEqualTo("{\"zip\":\"10115\",\"floor\":3}");
   }
 }

@@ -27,6 +27,7 @@ final class SourceReads {
   final List<List<Object>> rows = new ArrayList<>();
   final List<RejectedRow> rejected = new CopyOnWriteArrayList<>();
   DatasetInfo info;
+  int splits;
 
   private SourceReads() {
   }
@@ -62,7 +63,9 @@ final class SourceReads {
         request.rejects(sink);
       }
       try (ReadSession session = source.beginRead(request.build())) {
-        for (Split split : session.planSplits(Optional.empty())) {
+        List<Split> planned = session.planSplits(Optional.empty());
+        out.splits = planned.size();
+        for (Split split : planned) {
           try (SplitReader reader = session.openReader(split)) {
             for (RecordBatch b = reader.next(); b != null; b = reader.next()) {
               for (int r = 0; r < b.rowCount(); r++) {

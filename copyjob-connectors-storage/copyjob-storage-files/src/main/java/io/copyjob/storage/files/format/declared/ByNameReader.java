@@ -1,14 +1,11 @@
 package io.copyjob.storage.files.format.declared;
 
-import io.copyjob.CopyJobException;
-import io.copyjob.ErrorCode;
 import io.copyjob.data.ColumnVector;
 import io.copyjob.data.Field;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.data.TextValues;
-import io.copyjob.spi.RejectedRow;
 import io.copyjob.spi.RowRejects;
 import io.copyjob.storage.files.format.FileFormat;
 import io.copyjob.storage.files.format.FilePart;
@@ -152,12 +149,8 @@ public final class ByNameReader implements FormatReader {
       }
       return true;
     } catch (BadValue e) {
-      String column = columns.field(c).name();
-      if (rejects == null) {
-        throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, e.getMessage()).column(column)
-            .location("file " + file + " row " + rowNumber).build();
-      }
-      rejects.reject(RejectedRow.builder(file, e.getMessage()).line(rowNumber).column(column).build());
+      Rejections.conversion(rejects, file, "file " + file + " row " + rowNumber, rowNumber, columns.field(c).name(),
+          e);
       return false;
     }
   }

@@ -82,7 +82,7 @@ final class DateTimeText {
     }
     i++;
     int p1 = i;
-    int m = number(2);
+    int m = number(4);
     int bDigits = i - p1;
     if (i >= end || b[i] != sep) {
       throw bad();
@@ -91,30 +91,24 @@ final class DateTimeText {
     int p2 = i;
     int c = number(4);
     int cDigits = i - p2;
-    int year;
-    int month;
-    int day;
-    if (aDigits == 4 && sep == '-' && bDigits <= 2 && cDigits <= 2) {
-      year = a; // ISO, whatever the order
-      month = m;
-      day = c;
-    } else {
-      int[] parts = {a, m, c};
-      int[] digits = {aDigits, bDigits, cDigits};
-      int y = order.yearPart();
-      year = parts[y];
-      if (digits[y] == 2) {
-        year += year < 50 ? 2000 : 1900; // SQL Server's two-digit year cutoff, 2049
-      } else if (digits[y] != 4) {
-        throw bad();
-      }
-      if (digits[order.monthPart()] > 2 || digits[order.dayPart()] > 2) {
-        throw bad();
-      }
-      month = parts[order.monthPart()];
-      day = parts[order.dayPart()];
+    if (aDigits == 4 && sep == '-' && bDigits <= 2 && cDigits <= 2 && valid(a, m, c)) {
+      return epochDay(a, m, c); // ISO, whatever the order
     }
-    if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+    int y = order.yearPart();
+    int year = pick(y, a, m, c);
+    int yearDigits = pick(y, aDigits, bDigits, cDigits);
+    if (yearDigits == 2) {
+      year += year < 50 ? 2000 : 1900; // SQL Server's two-digit year cutoff, 2049
+    } else if (yearDigits != 4) {
+      throw bad();
+    }
+    if (pick(order.monthPart(), aDigits, bDigits, cDigits) > 2
+        || pick(order.dayPart(), aDigits, bDigits, cDigits) > 2) {
+      throw bad();
+    }
+    int month = pick(order.monthPart(), a, m, c);
+    int day = pick(order.dayPart(), a, m, c);
+    if (!valid(year, month, day)) {
       throw bad();
     }
     return epochDay(year, month, day);
@@ -219,6 +213,15 @@ final class DateTimeText {
     return new BadValue("'" + NumberText.abbreviated(b, start, end) + "' is not a " + type
         + (order == null ? "" : " in the date format " + order.name().toLowerCase(java.util.Locale.ROOT)
         + " (or ISO yyyy-mm-dd)"));
+  }
+
+  /** Part {@code k} (0, 1, 2) of three. */
+  private static int pick(int k, int p0, int p1, int p2) {
+    return k == 0 ? p0 : k == 1 ? p1 : p2;
+  }
+
+  private static boolean valid(int year, int month, int day) {
+    return month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month);
   }
 
   static boolean isLeap(long year) {

@@ -1,5 +1,6 @@
 package io.copyjob.storage.files.format.declared;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.copyjob.data.ColumnVector;
 import io.copyjob.data.Field;
 import io.copyjob.data.LogicalType;
@@ -83,23 +84,6 @@ final class JsonValues {
   }
 
   private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    sb.append('"');
+    sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
   }
 }

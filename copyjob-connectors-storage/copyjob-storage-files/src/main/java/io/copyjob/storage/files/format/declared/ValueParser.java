@@ -35,7 +35,10 @@ public abstract class ValueParser {
     parseText(b, off, off + len, out, row);
   }
 
-  /** Parses {@code text} into row {@code row}; null and empty text are NULL, as in {@link #parse}. */
+  /**
+   * Parses {@code text} (a value from a format that tells NULL from the empty string) into row {@code row}: null
+   * is NULL; empty text is NULL except for STRING and JSON, where it is the empty string (or the default).
+   */
   public void parse(String text, ColumnVector out, int row) {
     if (text == null) {
       setNull(out, row);

@@ -93,20 +93,47 @@ public final class ValueParsers {
     abstract void parseTrimmed(byte[] b, int off, int end, ColumnVector out, int row);
   }
 
+  /** The words {@link TextValues} reads as booleans, compared on the bytes without a String. */
   private static final class Bool extends Trimmed {
+    private static final byte[][] TRUE = words("true", "t", "yes", "y", "1");
+    private static final byte[][] FALSE = words("false", "f", "no", "n", "0");
+
     Bool(DeclaredColumn c) {
       super(c);
     }
 
+    private static byte[][] words(String... words) {
+      byte[][] out = new byte[words.length][];
+      for (int i = 0; i < words.length; i++) {
+        out[i] = words[i].getBytes(StandardCharsets.US_ASCII);
+      }
+      return out;
+    }
+
     @Override
     void parseTrimmed(byte[] b, int off, int end, ColumnVector out, int row) {
-      Object v;
-      try {
-        v = TextValues.parse(column().type(), NumberText.text(b, off, end));
-      } catch (IllegalArgumentException e) {
+      if (matches(TRUE, b, off, end)) {
+        ((BooleanVector) out).set(row, true);
+      } else if (matches(FALSE, b, off, end)) {
+        ((BooleanVector) out).set(row, false);
+      } else {
         throw NumberText.notA(b, off, end, column().type());
       }
-      ((BooleanVector) out).set(row, (Boolean) v);
+    }
+
+    private static boolean matches(byte[][] words, byte[] b, int off, int end) {
+      for (byte[] w : words) {
+        if (w.length == end - off) {
+          int i = 0;
+          while (i < w.length && (b[off + i] | 0x20) == w[i]) {
+            i++;
+          }
+          if (i == w.length) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 

@@ -4,36 +4,22 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.copyjob.CopyJobException;
-import io.copyjob.ErrorCode;
 import io.copyjob.data.ObjectVector;
-import io.copyjob.spi.RejectedRow;
-import io.copyjob.spi.RowRejects;
-import io.copyjob.storage.files.format.declared.BadValue;
-import io.copyjob.storage.files.format.declared.DateOrder;
-import io.copyjob.storage.files.format.declared.DeclaredColumn;
-import io.copyjob.storage.files.format.declared.DeclaredColumns;
-import io.copyjob.storage.files.format.declared.JsonPath;
-import io.copyjob.storage.files.format.declared.ValueParser;
-import io.copyjob.storage.files.format.declared.ValueParsers;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.BatchSizer;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
-import io.copyjob.storage.files.format.LinesBefore;
 import io.copyjob.storage.files.format.RowRangeInputStream;
 import io.copyjob.storage.files.format.RowSpan;
 import io.copyjob.storage.files.format.TextInput;
 import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileStore;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +31,6 @@ import java.util.Set;
  */
 final class JsonlFileReader implements FormatReader {
   private final String file;
-  /** The file as shown to users, for rejected rows (lines count from the file start, even in a byte range). */
-  private final String fileName;
   private final TextInput input;
   private final JsonParser parser;
   private Map<String, Integer> outputIndex;
@@ -55,17 +39,9 @@ final class JsonlFileReader implements FormatReader {
   private BatchSizer sizer;
   private int[] filledRow;
   private boolean done;
-  private DeclaredColumns declared;
-  private PathExtractor paths;
-  private ValueParser[] parsers;
-  private String[] values;
-  private RowRejects rejects;
-  private final LinesBefore linesBefore;
 
   JsonlFileReader(FileStore store, FilePart part, Compression compression) {
     this.file = part.describe(store.displayName(part.file().path()));
-    this.fileName = store.displayName(part.file().path());
-    this.linesBefore = part.start() > 0 ? new LinesBefore(store, part.file().path(), true) : null;
     try {
       this.input = TextInput.open(store, part, compression.forFile(part.file().name()),
           RowRangeInputStream.Rows.LINES);
@@ -111,34 +87,10 @@ final class JsonlFileReader implements FormatReader {
     this.filledRow = new int[wanted.size()];
   }
 
-  /**
-   * Chooses declared output columns: each value is taken from its column's JSON path and parsed into the
-   * declared type; keys no path names are ignored. Rows whose values do not convert go to {@code rejects}
-   * (without raw bytes) or, when null, fail the read.
-   */
-  void project(DeclaredColumns declared, Schema wanted, int batchRows, RowRejects rejects) {
-    this.declared = declared;
-    this.columns = wanted;
-    this.rejects = rejects;
-    this.sizer = new BatchSizer(batchRows);
-    List<JsonPath> list = new ArrayList<>(wanted.size());
-    this.parsers = new ValueParser[wanted.size()];
-    for (int i = 0; i < wanted.size(); i++) {
-      DeclaredColumn c = declared.column(wanted.field(i).name());
-      list.add(c.path());
-      parsers[i] = ValueParsers.forColumn(c, DateOrder.YMD);
-    }
-    this.paths = new PathExtractor(list);
-    this.values = new String[wanted.size()];
-  }
-
   @Override
   public RecordBatch next() {
     if (done) {
       return null;
-    }
-    if (declared != null) {
-      return nextDeclared();
     }
     RecordBatch batch = RecordBatch.allocate(columns, sizer.maxRows());
     Arrays.fill(filledRow, -1);
@@ -176,49 +128,6 @@ final class JsonlFileReader implements FormatReader {
           if (filledRow[c] != rows) {
             batch.column(c).setNull(rows);
           }
-        }
-        rows++;
-        if (sizer.isFull(batch, rows)) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      throw failure(e);
-    }
-    if (rows == 0) {
-      return null;
-    }
-    batch.setRowCount(rows);
-    return batch;
-  }
-
-  private RecordBatch nextDeclared() {
-    RecordBatch batch = RecordBatch.allocate(columns, sizer.maxRows());
-    int rows = 0;
-    try {
-      while (true) {
-        if (!nextObject()) {
-          done = true;
-          break;
-        }
-        long line = parser.currentTokenLocation().getLineNr();
-        if (linesBefore != null) {
-          line += linesBefore.at(input.span().orElseThrow().first());
-        }
-        paths.read(parser, values);
-        int c = 0;
-        try {
-          for (; c < parsers.length; c++) {
-            parsers[c].parse(values[c], batch.column(c), rows);
-          }
-        } catch (BadValue e) {
-          String column = columns.field(c).name();
-          if (rejects == null) {
-            throw CopyJobException.builder(ErrorCode.CONVERSION_FAILED, e.getMessage()).column(column)
-                .location("file " + file + " line " + line).build();
-          }
-          rejects.reject(RejectedRow.builder(fileName, e.getMessage()).line(line).column(column).build());
-          continue;
         }
         rows++;
         if (sizer.isFull(batch, rows)) {

@@ -21,6 +21,9 @@ import java.util.List;
  * whose objects span several lines (not JSON Lines) then fails to parse.
  */
 public final class JsonlFormat implements FileFormat {
+  /** With declared columns, lines are read one by one: the most bytes one line may hold, 16 MiB. */
+  public static final int MAX_LINE_BYTES = 16 << 20;
+
   private final Compression compression;
   private final DeclaredColumns declared;
 
@@ -109,13 +112,12 @@ public final class JsonlFormat implements FileFormat {
   @Override
   public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
       int batchRows, RowRejects rejects) {
+    if (declared != null) {
+      return new JsonlDeclaredReader(store, part, compression, declared, columns, batchRows, rejects, MAX_LINE_BYTES);
+    }
     JsonlFileReader reader = new JsonlFileReader(store, part, compression);
     try {
-      if (declared != null) {
-        reader.project(declared, columns, batchRows, rejects);
-      } else {
-        reader.project(datasetSchema, columns, batchRows);
-      }
+      reader.project(datasetSchema, columns, batchRows);
       return reader;
     } catch (RuntimeException e) {
       reader.close();
