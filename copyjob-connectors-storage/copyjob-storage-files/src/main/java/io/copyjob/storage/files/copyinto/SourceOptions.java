@@ -38,7 +38,11 @@ final class SourceOptions {
       o.put(LOCATIONS_PREFIX + (i + 1), location);
     }
     o.put(FORMAT, load.fileType().format());
-    load.compression().ifPresent(c -> o.put(COMPRESSION, c.name().toLowerCase(Locale.ROOT)));
+    boolean text = load.fileType() == FileType.CSV || load.fileType() == FileType.JSONL;
+    if (text) {
+      // Parquet and ORC files name their own codec in their metadata; COMPRESSION is for text files.
+      load.compression().ifPresent(c -> o.put(COMPRESSION, c.name().toLowerCase(Locale.ROOT)));
+    }
     if (load.fileType() == FileType.CSV) {
       o.put(HEADER, "false");
       o.put(DELIMITER, escaped(load.fieldTerminator()));

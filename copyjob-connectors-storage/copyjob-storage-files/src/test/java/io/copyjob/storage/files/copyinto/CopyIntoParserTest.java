@@ -135,7 +135,7 @@ class CopyIntoParserTest {
         COPY INTO [myCOPYDemoTable]
         FROM 'https://myaccount.blob.core.windows.net/customerdatasets/folder1/lineitem.parquet'
         WITH (FILE_TYPE = 'Parquet', CREDENTIAL = ( IDENTITY = 'Shared Access Signature',  SECRET='<key>'),
-              AUTO_CREATE_TABLE = 'ON')""");
+              AUTO_CREATE_TABLE = 'ON', COMPRESSION = 'Snappy')""");
     assertThat(load.fileType()).isEqualTo(FileType.PARQUET);
     assertThat(load.autoCreateTable()).isEqualTo(OnOff.ON);
     assertThat(load.sourceOptions()).containsExactly(
