@@ -156,8 +156,8 @@ public final class Credential {
     StoreKind store = StoreKind.of(location);
     boolean azure = kind != Kind.S3_ACCESS_KEY;
     if (store == StoreKind.LOCAL || (store == StoreKind.S3) == azure) {
-      throw invalid(optionName + " with IDENTITY '" + identity + "' does not apply to " + store.description
-          + " location '" + location + "'");
+      throw CopyJobException.of(ErrorCode.INVALID_OPTION, optionName + " with IDENTITY '" + identity
+          + "' does not apply to " + store.description + " location '" + location + "'");
     }
     Map<String, String> options = new LinkedHashMap<>();
     switch (kind) {

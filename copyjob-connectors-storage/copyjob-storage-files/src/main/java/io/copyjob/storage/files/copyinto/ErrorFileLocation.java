@@ -15,7 +15,8 @@ record ErrorFileLocation(String folder, Map<String, String> storeOptions) {
   static ErrorFileLocation of(CopyInto load, String errorFile) {
     String first = load.locations().get(0);
     StoreKind sourceStore = StoreKind.of(first);
-    boolean url = errorFile.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*");
+    // A scheme of two or more characters, as FileStores reads it (one letter is a Windows drive).
+    boolean url = errorFile.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     String folder = errorFile;
     Credential credential;
     if (url) {

@@ -204,6 +204,27 @@ class CopyIntoParserTest {
   }
 
   @Test
+  void errorFileLocationsAndTheirCredentials() {
+    CopyInto blob = load("COPY INTO t FROM 'abfss://landing@acct.dfs.core.windows.net/in/*.csv' WITH ("
+        + "CREDENTIAL = (IDENTITY = 'Storage Account Key', SECRET = 'k1'), ERRORFILE = 'errors', "
+        + "ERRORFILE_CREDENTIAL = (IDENTITY = 'S3 Access Key', SECRET = 'id:s2'))");
+    assertThat(ErrorFileLocation.of(blob, "errors")).isEqualTo(new ErrorFileLocation(
+        "abfss://landing@acct.dfs.core.windows.net/errors", Map.of("azure.accountKey", "k1")));
+    assertThat(ErrorFileLocation.of(blob, "s3://audit/rejects")).isEqualTo(new ErrorFileLocation(
+        "s3://audit/rejects", Map.of("s3.accessKeyId", "id", "s3.secretAccessKey", "s2")));
+    assertThatThrownBy(() -> ErrorFileLocation.of(blob, "https://other.blob.core.windows.net/c/e"))
+        .hasMessage("ERRORFILE_CREDENTIAL with IDENTITY 'S3 Access Key' does not apply to an Azure location "
+            + "'https://other.blob.core.windows.net/c/e'");
+    CopyInto noErrorCredential = load("COPY INTO t FROM 'https://acct.blob.core.windows.net/c/in' WITH ("
+        + "CREDENTIAL = (IDENTITY = 'Managed Identity'))");
+    assertThat(ErrorFileLocation.of(noErrorCredential, "https://acct.blob.core.windows.net/c2/e"))
+        .isEqualTo(new ErrorFileLocation("https://acct.blob.core.windows.net/c2/e",
+            Map.of("azure.managedIdentity", "true")));
+    assertThat(ErrorFileLocation.of(noErrorCredential, "file:/var/rejects"))
+        .isEqualTo(new ErrorFileLocation("file:/var/rejects", Map.of()));
+  }
+
+  @Test
   void builderGivesTheSameLoadAsTheStatement() {
     CopyInto parsed = load("COPY INTO sales.orders (id, city DEFAULT 'unknown' 3) FROM 's3://b/in/*.csv', 's3://b/more' "
         + "WITH (FIELDTERMINATOR = '0x7C', ROWTERMINATOR = '0x0A', FIRSTROW = 2, MAXERRORS = 5, COMPRESSION = 'ZSTD', "
