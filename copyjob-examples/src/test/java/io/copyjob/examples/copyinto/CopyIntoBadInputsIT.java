@@ -135,6 +135,27 @@ class CopyIntoBadInputsIT {
         List.of("1", "2024-01-15"), List.of("2", "2024-01-16"));
   }
 
+  /** Rows the table itself refuses (CHECK, UNIQUE) are rejected too, and reach the error file as their values. */
+  @Test
+  void rowsTheDestinationRefusesAreRejectedAndLogged() throws IOException {
+    db.exec("CREATE TABLE c (id int PRIMARY KEY, qty int CHECK (qty >= 0))", "INSERT INTO c VALUES (1, 5)");
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "2,7\n1,9\n3,-4\n4,0\n");
+    Path errors = dir.resolve("errors");
+    TableResult r = CopyInto.parse("COPY INTO c FROM '" + file + "' WITH (MAXERRORS = 2, ERRORFILE = '" + errors
+        + "')").destination(db.spec()).run().tables().get(0);
+    assertThat(r.status()).isEqualTo(TableStatus.SUCCEEDED);
+    assertThat(r.rowsRejected()).isEqualTo(2);
+    assertThat(r.rowsRead()).isEqualTo(r.rowsWritten() + r.rowsRejected());
+    assertThat(db.rows("SELECT id, qty FROM c ORDER BY id")).containsExactly(List.of("1", "5"), List.of("2", "7"),
+        List.of("4", "0"));
+    Path rowCsv;
+    try (var files = Files.walk(errors)) {
+      rowCsv = files.filter(p -> p.endsWith("row.csv")).findFirst().orElseThrow();
+    }
+    assertThat(Files.readString(rowCsv)).isEqualTo("1,9\r\n3,-4\r\n");
+  }
+
   private static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
