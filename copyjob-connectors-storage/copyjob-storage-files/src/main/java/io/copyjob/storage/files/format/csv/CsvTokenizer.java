@@ -1,6 +1,9 @@
 package io.copyjob.storage.files.format.csv;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.util.Arrays;
 
@@ -39,11 +42,14 @@ final class CsvTokenizer {
   private final byte[] terminator;
   private final int maxRowBytes;
   private final byte d0;
-  // The bytes that stop a scan: compared directly, which is faster than a lookup table on the hot loop.
-  private final byte stop1;
-  private final byte stop2;
-  private final byte quotedStop1;
-  private final byte quotedStop2;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
+  // The bytes that stop a scan (the delimiter's or the quote's first byte, the row terminator's first byte or
+  // CR and LF), each repeated in a word for scan().
+  private final long delimiterWord;
+  private final long quoteWord;
+  private final long stop1Word;
+  private final long stop2Word;
 
   private byte[] buf;
   private int pos;
@@ -78,10 +84,10 @@ final class CsvTokenizer {
     this.buf = new byte[Math.min(INITIAL_BUFFER, maxRowBytes + 8)];
     this.nextLine = firstLine;
     this.d0 = delimiter[0];
-    this.stop1 = terminator == null ? (byte) '\n' : terminator[0];
-    this.stop2 = terminator == null ? (byte) '\r' : terminator[0];
-    this.quotedStop1 = stop1;
-    this.quotedStop2 = stop2;
+    this.delimiterWord = word(d0);
+    this.quoteWord = word(quote);
+    this.stop1Word = word(terminator == null ? (byte) '\n' : terminator[0]);
+    this.stop2Word = word(terminator == null ? (byte) '\r' : terminator[0]);
   }
 
   /** Skips a UTF-8 byte order mark at the current position (the start of a file). */
@@ -214,13 +220,7 @@ final class CsvTokenizer {
         int contentEnd;
         addField(contentStart, -1, 1);
         while (true) {
-          while (i < lim) {
-            byte c = b[i];
-            if (c == quote || c == quotedStop1 || c == quotedStop2) {
-              break;
-            }
-            i++;
-          }
+          i = scan(b, i, lim, quoteWord, stop1Word, stop2Word);
           if (i == lim) {
             if (!atEnd) {
               return NEED_MORE;
@@ -287,13 +287,7 @@ final class CsvTokenizer {
       }
       // Unquoted: up to the next delimiter or row end.
       while (true) {
-        while (i < lim) {
-          byte c = b[i];
-          if (c == d0 || c == stop1 || c == stop2) {
-            break;
-          }
-          i++;
-        }
+        i = scan(b, i, lim, delimiterWord, stop1Word, stop2Word);
         if (i == lim) {
           if (!atEnd) {
             return NEED_MORE;
@@ -333,6 +327,41 @@ final class CsvTokenizer {
         i++;
       }
     }
+  }
+
+  /**
+   * The first index from {@code i} below {@code lim} holding one of three bytes (each given repeated in every
+   * byte of a word), or {@code lim}. Eight bytes at a time: a word XOR a pattern has a zero byte where they
+   * match, and the lowest flagged byte of the zero-byte test is the first match.
+   */
+  private static int scan(byte[] b, int i, int lim, long p1, long p2, long p3) {
+    while (i + 8 <= lim) {
+      long w = (long) LONGS.get(b, i);
+      long found = zeroBytes(w ^ p1) | zeroBytes(w ^ p2) | zeroBytes(w ^ p3);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      i += 8;
+    }
+    byte c1 = (byte) p1;
+    byte c2 = (byte) p2;
+    byte c3 = (byte) p3;
+    while (i < lim) {
+      byte c = b[i];
+      if (c == c1 || c == c2 || c == c3) {
+        return i;
+      }
+      i++;
+    }
+    return lim;
+  }
+
+  private static long zeroBytes(long v) {
+    return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+  }
+
+  private static long word(byte b) {
+    return (b & 0xffL) * 0x0101010101010101L;
   }
 
   private int finish(int end, long lines) {
