@@ -5,6 +5,7 @@ import io.copyjob.CopyJob;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.RunResult;
+import io.copyjob.SecretResolver;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.storage.files.format.compress.Compression;
 import java.util.ArrayList;
@@ -178,6 +179,8 @@ public final class CopyInto {
 
   int parallelism() { return b.parallelism; }
 
+  Optional<SecretResolver> secretResolver() { return Optional.ofNullable(b.secretResolver); }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof CopyInto c && c.toString().equals(toString()) && c.sourceOptions().equals(sourceOptions())
@@ -260,6 +263,7 @@ public final class CopyInto {
     private final Map<String, String> storeOptions = new LinkedHashMap<>();
     private String name;
     private int parallelism = CopyJob.DEFAULT_PARALLELISM;
+    private SecretResolver secretResolver;
 
     Builder() {
     }
@@ -477,6 +481,15 @@ public final class CopyInto {
       return this;
     }
 
+    /**
+     * What resolves {@code ${secret:NAME}} references in the destination's options (and the store options), as
+     * {@link CopyJob.Builder#secretResolver} does for a job; {@code ${env:NAME}} needs none.
+     */
+    public Builder secretResolver(SecretResolver resolver) {
+      this.secretResolver = resolver;
+      return this;
+    }
+
     /** Checks what can be known without connecting and returns the load. */
     public CopyInto build() {
       if (table == null) {
@@ -525,6 +538,7 @@ public final class CopyInto {
       c.storeOptions.putAll(storeOptions);
       c.name = name;
       c.parallelism = parallelism;
+      c.secretResolver = secretResolver;
       return c;
     }
 

@@ -81,6 +81,17 @@ class LoadPlannerTest {
   }
 
   @Test
+  void theDestinationIsDescribedWithItsSecretReferencesResolved() {
+    CopyJob job = CopyInto.parse("COPY INTO sales.orders FROM '/in/a.csv'")
+        .destination(MemoryConnectorProvider.spec("${secret:dwh}"))
+        .secretResolver(name -> name.equals("dwh") ? java.util.Optional.of(store) : java.util.Optional.empty())
+        .build().job();
+    assertThat(job.source().options().get("columns")).startsWith("[{\"name\":\"id\"");
+    assertThat(job.destination().options()).containsEntry("store", "${secret:dwh}");
+    assertThat(job.secretResolver()).isPresent();
+  }
+
+  @Test
   void aMissingTableOrColumnIsNamed() {
     assertThatThrownBy(() -> CopyInto.parse("COPY INTO sales.nothing FROM '/in/a.csv'").destination(destination)
         .build().job()).isInstanceOf(CopyJobException.class)
