@@ -278,8 +278,13 @@ public final class CopyInto {
       return this;
     }
 
-    /** The destination table as schema (may be null) and name, for names holding dots. */
+    /** The destination table as schema (may be null) and name. */
     public Builder table(String schema, String table) {
+      // Jobs name tables as ns.name text: a dot inside a part would split it elsewhere.
+      if ((schema != null && schema.contains(".")) || table == null || table.contains(".")) {
+        throw invalid("table", "'" + (schema == null ? "" : schema + ".") + table + "': a schema or table name "
+            + "holding '.' is not supported");
+      }
       this.table = schema == null ? DatasetId.of(table) : DatasetId.of(schema, table);
       return this;
     }

@@ -276,6 +276,7 @@ class CopyIntoParserTest {
     assertError("COPY INTO t FROM 'a.csv\n", "line 1, column 18", "the string opened here is not closed");
     assertError("COPY INTO t FROM 'a.csv' WITH (FIELDTERMINATOR '|')", "column 48", "expected '='");
     assertError("COPY INTO a.b.c.d FROM 'a.csv'", "column 17", "at most three parts");
+    assertError("COPY INTO dbo.[a.b] FROM 'a.csv'", "column 11", "'dbo.a.b': a schema or table name holding '.'");
     assertError("COPY INTO t (a, b, a) FROM 'a.csv'", "column 20", "names column 'a' twice");
     assertError("COPY INTO t (a 0) FROM 'a.csv'", "column 16", "field numbers start at 1");
     assertError("COPY INTO t (a 'zip') FROM 'a.csv'", "column 16", "a JSON path starts with '$'");
