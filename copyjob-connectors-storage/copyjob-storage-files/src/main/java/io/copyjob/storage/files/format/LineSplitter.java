@@ -9,13 +9,8 @@ import java.util.Arrays;
  * its exact bytes with the terminator, for JSON Lines read line by line. A line must fit in {@code maxLineBytes};
  * a longer one fails the read naming its line instead of buffering the file. Used by one thread.
  */
-public final class LineSplitter {
-  private final InputStream in;
+public final class LineSplitter extends RefillingBuffer {
   private final int maxLineBytes;
-  private byte[] buf = new byte[64 * 1024];
-  private int pos;
-  private int limit;
-  private boolean eof;
   private int start;
   private int contentEnd;
   private int end;
@@ -23,7 +18,7 @@ public final class LineSplitter {
 
   /** Lines of {@code in}, numbered from {@code firstLine}. */
   public LineSplitter(InputStream in, int maxLineBytes, long firstLine) {
-    this.in = in;
+    super(in, 64 * 1024, maxLineBytes + 2);
     this.maxLineBytes = maxLineBytes;
     this.line = firstLine - 1;
   }
@@ -46,7 +41,7 @@ public final class LineSplitter {
       if (scanned > maxLineBytes) {
         throw new IOException("line " + (line + 1) + " is longer than " + maxLineBytes + " bytes");
       }
-      if (!fill()) {
+      if (!refill()) {
         return pos < limit && take(limit, limit);
       }
     }
@@ -58,30 +53,6 @@ public final class LineSplitter {
     this.end = end;
     this.pos = end;
     this.line++;
-    return true;
-  }
-
-  private boolean fill() throws IOException {
-    if (eof) {
-      return false;
-    }
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-    }
-    if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min(buf.length * 2L, maxLineBytes + 2L));
-    }
-    int n;
-    do {
-      n = in.read(buf, limit, buf.length - limit);
-    } while (n == 0);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
     return true;
   }
 

@@ -11,7 +11,9 @@ import io.copyjob.data.LogicalType;
 import io.copyjob.spi.RejectedRow;
 import io.copyjob.storage.files.format.csv.CsvEncoding;
 import io.copyjob.storage.files.format.csv.CsvSettings;
+import io.copyjob.storage.files.FilesLocation;
 import io.copyjob.storage.files.format.declared.DateOrder;
+import io.copyjob.storage.files.format.declared.DeclaredColumns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -388,6 +390,20 @@ class CsvCopyOptionsTest {
       assertThat(r.rows).contains(row(2999, "v 2999"));
       assertThat(r.rejected).isEmpty();
     }
+  }
+
+  @Test
+  void theTypedBuilderWritesTheSameOptions() {
+    DeclaredColumns columns = DeclaredColumns.parse("[{\"name\":\"id\",\"type\":\"int64\",\"nullable\":false},"
+        + "{\"name\":\"city\",\"type\":\"STRING(40)\",\"field\":3,\"default\":\"unknown\"},"
+        + "{\"name\":\"zip\",\"type\":\"STRING(10)\",\"path\":\"$.address.zip\"}]");
+    assertThat(DeclaredColumns.parse(columns.toJson()).columns()).isEqualTo(columns.columns());
+    Map<String, String> o = FilesLocation.builder().locations("/in/*.csv").csvDelimiter("|~|")
+        .csvRowTerminator("\u001e").csvFirstRow(2).csvEncoding(CsvEncoding.UTF16).csvDateFormat(DateOrder.DMY)
+        .csvMatchColumnCount().csvWithoutHeader().columns(columns).build().options();
+    assertThat(o).containsEntry("csv.delimiter", "|~|").containsEntry("csv.rowTerminator", "\u001e")
+        .containsEntry("csv.firstRow", "2").containsEntry("csv.encoding", "utf16").containsEntry("csv.dateFormat", "dmy")
+        .containsEntry("csv.matchColumnCount", "true").containsEntry("columns", columns.toJson());
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -73,6 +73,23 @@ class DeclaredColumnsFormatsTest {
   }
 
   @Test
+  void jsonLinesInByteRangesNameLinesFromTheFileStart() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      text.append(i % 1000 == 0 ? "{\"id\":\"bad " + i + "\"}" : "{\"id\":" + i + "}").append(i % 2 == 0 ? "\r\n" : "\n");
+    }
+    Path f = dir.resolve("big.jsonl");
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    SourceReads r = SourceReads.read(options("locations", f.toString(), "splitSize", "2KiB",
+        "columns", "[{\"name\":\"id\",\"type\":\"INT32\"}]"), true, 4);
+    assertThat(r.splits).isGreaterThan(10);
+    assertThat(r.rows).hasSize(2997);
+    assertThat(r.rejected).extracting(RejectedRow::line).containsExactlyInAnyOrder(1000L, 2000L, 3000L);
+    assertThat(r.rejected).extracting(x -> new String(x.raw().orElseThrow(), StandardCharsets.UTF_8))
+        .containsExactlyInAnyOrder("{\"id\":\"bad 1000\"}\r\n", "{\"id\":\"bad 2000\"}\r\n", "{\"id\":\"bad 3000\"}\r\n");
+  }
+
+  @Test
   void parquetColumnsMatchByNameWithMissingColumnsNullOrDefaultAndValuesConverted() throws Exception {
     Schema written = Schema.of(Field.of("ID", LogicalType.int64()), Field.of("Name", LogicalType.string()),
         Field.of("price", LogicalType.decimal(10, 4)), Field.of("ts", LogicalType.timestamp(6)),

@@ -11,7 +11,7 @@ import io.copyjob.storage.files.format.BatchSizer;
 import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
-import io.copyjob.storage.files.format.LinesBefore;
+import io.copyjob.storage.files.format.LineIndex;
 import io.copyjob.storage.files.format.RowRangeInputStream;
 import io.copyjob.storage.files.format.RowSpan;
 import io.copyjob.storage.files.format.TextInput;
@@ -53,7 +53,7 @@ final class CsvFileReader implements FormatReader {
   private final String fileName;
   private final TextInput input;
   private final long rangeStart;
-  private final LinesBefore linesBefore;
+  private final LineIndex linesBefore;
   private final CsvSettings settings;
   private final DeclaredColumns declared;
   private final Utf16Input utf16;
@@ -74,14 +74,14 @@ final class CsvFileReader implements FormatReader {
    *
    * @param fileColumns the file's columns for a part that does not start at 0 (ignored otherwise)
    * @param declared    the declared columns, or null to read STRING columns named by the header
+   * @param lineIndex   for a part that does not start at 0: the lines before it, shared by the file's readers
    */
   CsvFileReader(FileStore store, FilePart part, CsvSettings settings, Compression compression, Schema fileColumns,
-      DeclaredColumns declared) {
+      DeclaredColumns declared, LineIndex lineIndex) {
     this.file = part.describe(store.displayName(part.file().path()));
     this.fileName = store.displayName(part.file().path());
     this.rangeStart = part.start();
-    this.linesBefore = part.start() > 0
-        ? new LinesBefore(store, part.file().path(), settings.rowTerminator() == null) : null;
+    this.linesBefore = part.start() > 0 ? lineIndex : null;
     this.settings = settings;
     this.declared = declared;
     try {
@@ -284,7 +284,7 @@ final class CsvFileReader implements FormatReader {
       return counted;
     }
     try {
-      return linesBefore.at(input.span().orElseThrow().first()) + counted;
+      return linesBefore.linesBefore(input.span().orElseThrow().first()) + counted;
     } catch (IOException e) {
       throw FileErrors.readFailure(file, e);
     }

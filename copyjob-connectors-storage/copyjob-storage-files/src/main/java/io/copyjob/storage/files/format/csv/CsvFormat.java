@@ -8,12 +8,15 @@ import io.copyjob.storage.files.format.FileFormat;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
 import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.LineIndex;
 import io.copyjob.storage.files.format.TextSplits;
 import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CSV, optionally compressed (see {@link Compression}): read by {@link CsvTokenizer} (multi-character field and
@@ -26,6 +29,8 @@ public final class CsvFormat implements FileFormat {
   private final CsvSettings settings;
   private final Compression compression;
   private final DeclaredColumns declared;
+  /** Per file read in byte ranges: the lines before each range, counted once for all its readers. */
+  private final Map<String, LineIndex> lineIndexes = new ConcurrentHashMap<>();
 
   /** Uncompressed CSV delimited and quoted as {@code settings} say; reading detects compression by extension. */
   public CsvFormat(CsvSettings settings) {
@@ -82,7 +87,8 @@ public final class CsvFormat implements FileFormat {
     if (declared != null) {
       return declared.schema();
     }
-    try (CsvFileReader reader = new CsvFileReader(store, FilePart.whole(file), settings, compression, null, null)) {
+    try (CsvFileReader reader = new CsvFileReader(store, FilePart.whole(file), settings, compression, null, null,
+        null)) {
       return reader.fileSchema();
     }
   }
@@ -113,7 +119,9 @@ public final class CsvFormat implements FileFormat {
   @Override
   public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
       int batchRows, RowRejects rejects) {
-    CsvFileReader reader = new CsvFileReader(store, part, settings, compression, datasetSchema, declared);
+    LineIndex lines = part.start() == 0 ? null : lineIndexes.computeIfAbsent(part.file().path(),
+        path -> new LineIndex(store, path, settings.rowTerminator() == null));
+    CsvFileReader reader = new CsvFileReader(store, part, settings, compression, datasetSchema, declared, lines);
     try {
       if (declared == null && part.start() == 0 && !reader.fileSchema().names().equals(datasetSchema.names())) {
         throw FileErrors.schemaMismatch(store.displayName(part.file().path()), "the file's columns "

@@ -1,10 +1,11 @@
 package io.copyjob.storage.files.format.csv;
 
+import io.copyjob.storage.files.format.RefillingBuffer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.io.InputStream;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Arrays;
  * closed) throws {@link RowTooLong} naming its line instead of buffering the rest of the file. Used by one
  * thread.
  */
-final class CsvTokenizer {
+final class CsvTokenizer extends RefillingBuffer {
   private static final int INITIAL_BUFFER = 256 * 1024;
   private static final int NEED_MORE = -1;
 
@@ -36,7 +37,6 @@ final class CsvTokenizer {
     }
   }
 
-  private final InputStream in;
   private final byte[] delimiter;
   private final byte quote;
   private final byte[] terminator;
@@ -51,10 +51,6 @@ final class CsvTokenizer {
   private final long stop1Word;
   private final long stop2Word;
 
-  private byte[] buf;
-  private int pos;
-  private int limit;
-  private boolean eof;
 
   private int[] starts = new int[32];
   private int[] ends = new int[32];
@@ -76,12 +72,11 @@ final class CsvTokenizer {
    * @param firstLine   the line number of the first byte (1 at the start of a file)
    */
   CsvTokenizer(InputStream in, byte[] delimiter, byte quote, byte[] terminator, int maxRowBytes, long firstLine) {
-    this.in = in;
+    super(in, INITIAL_BUFFER, maxRowBytes + 8);
     this.delimiter = delimiter;
     this.quote = quote;
     this.terminator = terminator;
     this.maxRowBytes = maxRowBytes;
-    this.buf = new byte[Math.min(INITIAL_BUFFER, maxRowBytes + 8)];
     this.nextLine = firstLine;
     this.d0 = delimiter[0];
     this.delimiterWord = word(d0);
@@ -145,8 +140,7 @@ final class CsvTokenizer {
       if (status == 0) {
         return false;
       }
-      int used = limit - pos;
-      if (used >= maxRowBytes) {
+      if (unread() >= maxRowBytes) {
         throw tooLong();
       }
       if (!refill()) {
@@ -160,38 +154,6 @@ final class CsvTokenizer {
         ? "a quote opened in this row is not closed within " : "the row is longer than ";
     return new RowTooLong(nextLine, why + maxRowBytes + " bytes (csv.maxRowBytes); an unbalanced quote makes "
         + "the rest of the file one row");
-  }
-
-  /** Moves the unread bytes to the front (growing the buffer when full) and reads more; false at the end. */
-  private boolean refill() throws IOException {
-    if (eof) {
-      return false;
-    }
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-    }
-    if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min((long) maxRowBytes + 8, buf.length * 2L));
-    }
-    return fill();
-  }
-
-  private boolean fill() throws IOException {
-    if (eof) {
-      return false;
-    }
-    int n;
-    do {
-      n = in.read(buf, limit, buf.length - limit);
-    } while (n == 0);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    return true;
   }
 
   /**

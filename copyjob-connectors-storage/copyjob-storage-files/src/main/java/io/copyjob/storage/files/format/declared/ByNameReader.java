@@ -2,10 +2,8 @@ package io.copyjob.storage.files.format.declared;
 
 import io.copyjob.data.ColumnVector;
 import io.copyjob.data.Field;
-import io.copyjob.data.LogicalType;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
-import io.copyjob.data.TextValues;
 import io.copyjob.spi.RowRejects;
 import io.copyjob.storage.files.format.FileFormat;
 import io.copyjob.storage.files.format.FilePart;
@@ -18,32 +16,30 @@ import java.util.Optional;
 /**
  * Reads a file of any format that has its own typed columns (Parquet, ORC, ...) into declared columns: each
  * declared column takes the file's column of the same name, matched case-insensitively; one the file lacks is
- * NULL (or its default). Values of another type are converted as COPY INTO converts them, through their text
- * ({@link TextValues}) and the column's {@link ValueParser}: extra decimal and fraction digits are truncated, a
- * value that does not fit is a rejected row naming the column (row numbers count from 1 per file). Values of
- * the declared type pass through untouched.
+ * NULL (or its default). Values of another type are converted as COPY INTO converts them
+ * ({@link VectorConversions}): extra decimal and fraction digits are truncated, a value that does not fit is a
+ * rejected row naming the column (row numbers count from 1 per file). Values of the declared type pass through
+ * untouched.
  */
 public final class ByNameReader implements FormatReader {
   private final FormatReader in;
   private final String file;
   private final Schema columns;
   private final int[] source;
-  private final boolean[] copy;
   private final ValueParser[] parsers;
-  private final TextValues.Encoder[] encoders;
+  private final VectorConversions.Conversion[] conversions;
   private final RowRejects rejects;
   private final int batchRows;
   private long rowNumber;
 
-  private ByNameReader(FormatReader in, String file, Schema columns, int[] source, boolean[] copy,
-      ValueParser[] parsers, TextValues.Encoder[] encoders, RowRejects rejects, int batchRows) {
+  private ByNameReader(FormatReader in, String file, Schema columns, int[] source, ValueParser[] parsers,
+      VectorConversions.Conversion[] conversions, RowRejects rejects, int batchRows) {
     this.in = in;
     this.file = file;
     this.columns = columns;
     this.source = source;
-    this.copy = copy;
     this.parsers = parsers;
-    this.encoders = encoders;
+    this.conversions = conversions;
     this.rejects = rejects;
     this.batchRows = batchRows;
   }
@@ -61,9 +57,8 @@ public final class ByNameReader implements FormatReader {
     List<Field> read = new ArrayList<>();
     int n = wanted.size();
     int[] source = new int[n];
-    boolean[] copy = new boolean[n];
     ValueParser[] parsers = new ValueParser[n];
-    TextValues.Encoder[] encoders = new TextValues.Encoder[n];
+    VectorConversions.Conversion[] conversions = new VectorConversions.Conversion[n];
     for (int i = 0; i < n; i++) {
       DeclaredColumn column = declared.column(wanted.field(i).name());
       parsers[i] = ValueParsers.forColumn(column, DateOrder.YMD);
@@ -78,14 +73,10 @@ public final class ByNameReader implements FormatReader {
         read.add(match);
       }
       source[i] = at;
-      LogicalType from = match.type();
-      copy[i] = from.equals(column.type()) && column.defaultValue() == null;
-      if (!copy[i]) {
-        encoders[i] = from.isNested() ? JsonValues::encode : TextValues.encoder(from);
-      }
+      conversions[i] = VectorConversions.of(match.type(), parsers[i]);
     }
     FormatReader in = format.openReader(store, part, fileSchema, Schema.of(read), batchRows, null);
-    return new ByNameReader(in, file, wanted, source, copy, parsers, encoders, rejects, batchRows);
+    return new ByNameReader(in, file, wanted, source, parsers, conversions, rejects, batchRows);
   }
 
   private static Field find(Schema schema, String name) {
@@ -141,10 +132,8 @@ public final class ByNameReader implements FormatReader {
         ColumnVector from = batch.column(source[c]);
         if (from.isNull(r)) {
           parsers[c].setNull(to, row);
-        } else if (copy[c]) {
-          to.copyFrom(from, r, row);
         } else {
-          parsers[c].parse(encoders[c].encode(from, r), to, row);
+          conversions[c].apply(from, r, to, row);
         }
       }
       return true;

@@ -135,14 +135,55 @@ public final class DeclaredColumns {
     }
     DeclaredColumn column = new DeclaredColumn(name, logical, nullable, field, jsonPath, defaultValue);
     if (defaultValue != null) {
-      try {
-        ValueParsers.forColumn(column, DateOrder.YMD).parseDefault();
-      } catch (BadValue e) {
-        throw new IllegalArgumentException("column '" + name + "' has a default that is not a " + logical + ": "
-            + e.getMessage());
-      }
+      checkDefault(column);
     }
     return column;
+  }
+
+  /** The JSON text {@link #parse} reads back to these columns (the {@code columns} option's value). */
+  public String toJson() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartArray();
+      for (int i = 0; i < columns.size(); i++) {
+        DeclaredColumn c = columns.get(i);
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeStringField("type", c.type().toString());
+        if (!c.nullable()) {
+          g.writeBooleanField("nullable", false);
+        }
+        if (c.field() != i + 1) {
+          g.writeNumberField("field", c.field());
+        }
+        if (!c.path().equals(JsonPath.member(c.name()))) {
+          g.writeStringField("path", c.path().toString());
+        }
+        if (c.defaultValue() != null) {
+          g.writeStringField("default", c.defaultValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A default must read as a value of its column, in some date order (the files' order is not known here). */
+  private static void checkDefault(DeclaredColumn column) {
+    BadValue last = null;
+    for (DateOrder order : DateOrder.values()) {
+      try {
+        ValueParsers.forColumn(column, order).parseDefault();
+        return;
+      } catch (BadValue e) {
+        last = e;
+      }
+    }
+    throw new IllegalArgumentException("column '" + column.name() + "' has a default that is not a " + column.type()
+        + ": " + last.getMessage());
   }
 
   /** The columns, in order. */

@@ -13,7 +13,7 @@ import io.copyjob.storage.files.format.FileErrors;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
 import io.copyjob.storage.files.format.LineSplitter;
-import io.copyjob.storage.files.format.LinesBefore;
+import io.copyjob.storage.files.format.LineIndex;
 import io.copyjob.storage.files.format.RowRangeInputStream;
 import io.copyjob.storage.files.format.RowSpan;
 import io.copyjob.storage.files.format.TextInput;
@@ -43,7 +43,7 @@ final class JsonlDeclaredReader implements FormatReader {
   private final String fileName;
   private final TextInput input;
   private final LineSplitter lines;
-  private final LinesBefore linesBefore;
+  private final LineIndex linesBefore;
   private final Schema columns;
   private final PathExtractor paths;
   private final ValueParser[] parsers;
@@ -53,10 +53,10 @@ final class JsonlDeclaredReader implements FormatReader {
   private boolean done;
 
   JsonlDeclaredReader(FileStore store, FilePart part, Compression compression, DeclaredColumns declared,
-      Schema wanted, int batchRows, RowRejects rejects, int maxLineBytes) {
+      Schema wanted, int batchRows, RowRejects rejects, int maxLineBytes, LineIndex lineIndex) {
     this.fileName = store.displayName(part.file().path());
     this.file = part.describe(fileName);
-    this.linesBefore = part.start() > 0 ? new LinesBefore(store, part.file().path(), false) : null;
+    this.linesBefore = part.start() > 0 ? lineIndex : null;
     this.columns = wanted;
     this.rejects = rejects;
     this.sizer = new BatchSizer(batchRows);
@@ -137,7 +137,7 @@ final class JsonlDeclaredReader implements FormatReader {
   }
 
   private boolean reject(String column, String reason, boolean conversion) throws IOException {
-    long line = lines.line() + (linesBefore == null ? 0 : linesBefore.at(input.span().orElseThrow().first()));
+    long line = lines.line() + (linesBefore == null ? 0 : linesBefore.linesBefore(input.span().orElseThrow().first()));
     if (rejects == null) {
       CopyJobException e = conversion
           ? CopyJobException.builder(io.copyjob.ErrorCode.CONVERSION_FAILED, reason)

@@ -7,12 +7,15 @@ import io.copyjob.storage.files.format.FileFormat;
 import io.copyjob.storage.files.format.FilePart;
 import io.copyjob.storage.files.format.FormatReader;
 import io.copyjob.storage.files.format.FormatWriter;
+import io.copyjob.storage.files.format.LineIndex;
 import io.copyjob.storage.files.format.TextSplits;
 import io.copyjob.storage.files.format.compress.Compression;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Lines (one JSON object per line, UTF-8) through Jackson's streaming parser and generator, optionally
@@ -26,6 +29,8 @@ public final class JsonlFormat implements FileFormat {
 
   private final Compression compression;
   private final DeclaredColumns declared;
+  /** Per file read in byte ranges: the lines before each range, counted once for all its readers. */
+  private final Map<String, LineIndex> lineIndexes = new ConcurrentHashMap<>();
 
   /** Uncompressed JSON Lines; reading detects compression by extension. */
   public JsonlFormat() {
@@ -113,7 +118,10 @@ public final class JsonlFormat implements FileFormat {
   public FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
       int batchRows, RowRejects rejects) {
     if (declared != null) {
-      return new JsonlDeclaredReader(store, part, compression, declared, columns, batchRows, rejects, MAX_LINE_BYTES);
+      LineIndex lines = part.start() == 0 ? null : lineIndexes.computeIfAbsent(part.file().path(),
+          path -> new LineIndex(store, path, false));
+      return new JsonlDeclaredReader(store, part, compression, declared, columns, batchRows, rejects, MAX_LINE_BYTES,
+          lines);
     }
     JsonlFileReader reader = new JsonlFileReader(store, part, compression);
     try {
