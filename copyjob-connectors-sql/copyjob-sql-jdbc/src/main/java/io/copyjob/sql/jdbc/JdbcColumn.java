@@ -18,6 +18,14 @@ public interface JdbcColumn {
   /** The column's declared type, e.g. {@code numeric(10,2)} or {@code nvarchar(20)}, for messages. */
   String typeName();
 
+  /**
+   * Whether the database generates the column's values (an identity column), which loaders may leave to it
+   * (COPY INTO's IDENTITY_INSERT OFF). False unless the connector says.
+   */
+  default boolean identity() {
+    return false;
+  }
+
   /** The logical type of {@link #field()}. */
   default LogicalType logicalType() {
     return field().type();

@@ -39,13 +39,17 @@ public record JdbcTable<C extends JdbcColumn>(DatasetId id, String schema, Strin
     return Optional.empty();
   }
 
-  /** The table as the SPI describes a dataset: its fields and primary key. */
+  /** The table as the SPI describes a dataset: its fields, primary key and identity columns. */
   public DatasetInfo info() {
     List<Field> fields = new ArrayList<>();
+    List<String> identity = new ArrayList<>();
     for (C c : columns) {
       fields.add(c.field());
+      if (c.identity()) {
+        identity.add(c.name());
+      }
     }
-    return DatasetInfo.of(id, Schema.of(fields), primaryKey);
+    return DatasetInfo.of(id, Schema.of(fields), primaryKey).withIdentityColumns(identity);
   }
 
   /** True when a unique constraint or index covers exactly {@code keys}, in any order. */

@@ -28,7 +28,7 @@ final class PostgresCatalog extends JdbcCatalog<PostgresColumn> {
       + " CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END AS type_name,"
       + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS type_mod,"
       + " format_type(a.atttypid, a.atttypmod) AS sql_name, a.attnotnull OR (t.typtype = 'd' AND t.typnotnull),"
-      + " format_type(a.atttypid, NULL) AS cast_name"
+      + " format_type(a.atttypid, NULL) AS cast_name, a.attidentity <> '' AS is_identity"
       + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type bt ON bt.oid = t.typbasetype"
       + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
@@ -46,7 +46,7 @@ final class PostgresCatalog extends JdbcCatalog<PostgresColumn> {
   @Override
   protected PostgresColumn readColumn(ResultSet rs) throws SQLException {
     PgType type = PgType.of((int) rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(7));
-    return new PostgresColumn(rs.getString(1), type, rs.getBoolean(6));
+    return new PostgresColumn(rs.getString(1), type, rs.getBoolean(6), rs.getBoolean(8));
   }
 
   @Override
