@@ -49,6 +49,33 @@ class CopyIntoReferenceExamplesIT {
         + store.url("customerdatasets/folder1/lineitem.csv") + "'").destination(db.spec()).run().throwIfFailed();
 
     assertThat(r.tables().get(0).rowsWritten()).isEqualTo(3);
+    assertLineitems();
+  }
+
+  /**
+   * Example A on storage anyone may read: a public container on Azurite, read with no credential at all
+   * ({@code IDENTITY = 'Anonymous'}, beyond COPY, which relies on public access). s3proxy answers unsigned
+   * requests with 403 even on a public-read bucket, so S3's anonymous mode is checked in S3OptionsTest only.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = "BLOB")
+  void loadFromPublicStorageAnonymously(Kind kind) {
+    LoadStore store = LoadStore.fresh(kind);
+    store.write("customerdatasets/folder1/lineitem.csv",
+        "1,widget,3,9.99,2024-01-15\r\n2,\"gadget, large\",1,19.50,2024-02-01\n3,gizmo,12,0.5,2024-03-31\r\n"
+            .getBytes(UTF_8));
+    db.exec("CREATE SCHEMA dbo", "CREATE TABLE dbo.lineitem (orderkey int NOT NULL, part varchar(20), "
+        + "quantity int, price numeric(10,2), shipdate date)");
+    String anonymous = store.makePublic();
+
+    RunResult r = run(store, "COPY INTO dbo.[lineitem] FROM '" + store.url("customerdatasets/folder1/lineitem.csv")
+        + "' WITH (" + anonymous.replaceAll(",\\s*$", "") + ")").throwIfFailed();
+
+    assertThat(r.tables().get(0).rowsWritten()).isEqualTo(3);
+    assertLineitems();
+  }
+
+  private void assertLineitems() {
     assertThat(db.rows("SELECT orderkey, part, quantity, price, shipdate FROM dbo.lineitem ORDER BY orderkey"))
         .containsExactly(List.of("1", "widget", "3", "9.99", "2024-01-15"),
             List.of("2", "gadget, large", "1", "19.50", "2024-02-01"),

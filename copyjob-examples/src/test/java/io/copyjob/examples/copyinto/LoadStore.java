@@ -106,6 +106,37 @@ public final class LoadStore {
     }
   }
 
+  /**
+   * Lets anyone read the bucket or container (public storage) and returns the clause that reads it without a
+   * credential; empty for local files.
+   */
+  public String makePublic() {
+    switch (kind) {
+      case S3: {
+        S3ProxyServer s3 = S3ProxyServer.get();
+        try (software.amazon.awssdk.services.s3.S3Client client = software.amazon.awssdk.services.s3.S3Client.builder()
+            .endpointOverride(s3.endpoint()).forcePathStyle(true)
+            .region(software.amazon.awssdk.regions.Region.of(s3.region()))
+            .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(s3.accessKeyId(),
+                    s3.secretAccessKey())))
+            .build()) {
+          client.putBucketAcl(r -> r.bucket(base.substring("s3://".length()))
+              .acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
+        }
+        return "CREDENTIAL = (IDENTITY = 'Anonymous'), ";
+      }
+      case BLOB:
+        new BlobServiceClientBuilder().endpoint(AzuriteServer.endpoint())
+            .credential(new StorageSharedKeyCredential(AzuriteServer.ACCOUNT, AzuriteServer.KEY)).buildClient()
+            .getBlobContainerClient(container)
+            .setAccessPolicy(com.azure.storage.blob.models.PublicAccessType.CONTAINER, null);
+        return "CREDENTIAL = (IDENTITY = 'Anonymous'), ";
+      default:
+        return "";
+    }
+  }
+
   /** The statement with the emulator's endpoint options added (what a real store needs no option for). */
   public CopyInto.Builder parse(String statement) {
     CopyInto.Builder b = CopyInto.parse(statement);

@@ -26,6 +26,8 @@ import java.util.Objects;
  *   <tr><td>{@code IDENTITY = '<client id>@<token endpoint>', SECRET = '<client secret>'}</td>
  *       <td>{@link #servicePrincipal}</td><td>{@code azure.clientId}, {@code azure.tenantId} (from the endpoint's
  *       path, {@code https://login.microsoftonline.com/<tenant>/oauth2/token}), {@code azure.clientSecret}</td></tr>
+ *   <tr><td>{@code IDENTITY = 'Anonymous'} (beyond COPY: public containers and buckets, where COPY relies on
+ *       the storage's public access)</td><td>{@link #anonymous}</td></tr>
  *   <tr><td>{@code IDENTITY = 'S3 Access Key', SECRET = '<key id>:<secret key>'} (beyond COPY)</td>
  *       <td>{@link #s3AccessKey}</td><td>{@code s3.accessKeyId}, {@code s3.secretAccessKey}</td></tr>
  * </table>
@@ -37,6 +39,8 @@ public final class Credential {
   public static final String ACCOUNT_KEY_IDENTITY = "Storage Account Key";
   /** The IDENTITY of the host's managed identity. */
   public static final String MANAGED_IDENTITY = "Managed Identity";
+  /** The IDENTITY of unsigned, anonymous reads of public storage (beyond COPY). */
+  public static final String ANONYMOUS_IDENTITY = "Anonymous";
   /** The IDENTITY of an S3 access key pair (beyond COPY). */
   public static final String S3_ACCESS_KEY_IDENTITY = "S3 Access Key";
 
@@ -50,6 +54,8 @@ public final class Credential {
     MANAGED_IDENTITY,
     /** {@code IDENTITY = '<client id>@<token endpoint>'}. */
     SERVICE_PRINCIPAL,
+    /** {@code IDENTITY = 'Anonymous'}, beyond COPY: S3 or Azure. */
+    ANONYMOUS,
     /** {@code IDENTITY = 'S3 Access Key'}, beyond COPY. */
     S3_ACCESS_KEY
   }
@@ -72,6 +78,11 @@ public final class Credential {
   /** A storage account key. */
   public static Credential storageAccountKey(String accountKey) {
     return new Credential(Kind.STORAGE_ACCOUNT_KEY, ACCOUNT_KEY_IDENTITY, requireSecret(accountKey));
+  }
+
+  /** No credential: public storage that anyone may read, on S3 or Azure. */
+  public static Credential anonymous() {
+    return new Credential(Kind.ANONYMOUS, ANONYMOUS_IDENTITY, null);
   }
 
   /** The managed identity of the host the load runs on. */
@@ -115,6 +126,12 @@ public final class Credential {
       }
       return managedIdentity();
     }
+    if (lower.equals(ANONYMOUS_IDENTITY.toLowerCase(Locale.ROOT))) {
+      if (secret != null) {
+        throw invalid("IDENTITY 'Anonymous' takes no SECRET");
+      }
+      return anonymous();
+    }
     if (secret == null) {
       throw invalid("IDENTITY '" + id + "' needs a SECRET");
     }
@@ -136,7 +153,7 @@ public final class Credential {
       return servicePrincipal(id.substring(0, at), id.substring(at + 1), secret);
     }
     throw invalid("IDENTITY '" + id + "' is unknown: use 'Shared Access Signature', 'Storage Account Key', "
-        + "'Managed Identity', '<client id>@<OAuth 2.0 token endpoint>' or 'S3 Access Key'");
+        + "'Managed Identity', '<client id>@<OAuth 2.0 token endpoint>', 'S3 Access Key' or 'Anonymous'");
   }
 
   /** Which form this credential has. */
@@ -155,7 +172,7 @@ public final class Credential {
   public Map<String, String> storeOptions(String location, String optionName) {
     StoreKind store = StoreKind.of(location);
     boolean azure = kind != Kind.S3_ACCESS_KEY;
-    if (store == StoreKind.LOCAL || (store == StoreKind.S3) == azure) {
+    if (store == StoreKind.LOCAL || kind != Kind.ANONYMOUS && (store == StoreKind.S3) == azure) {
       throw CopyJobException.of(ErrorCode.INVALID_OPTION, optionName + " with IDENTITY '" + identity
           + "' does not apply to " + store.description + " location '" + location + "'");
     }
@@ -164,6 +181,7 @@ public final class Credential {
       case SHARED_ACCESS_SIGNATURE -> options.put("azure.sasToken", secret);
       case STORAGE_ACCOUNT_KEY -> options.put("azure.accountKey", secret);
       case MANAGED_IDENTITY -> options.put("azure.managedIdentity", "true");
+      case ANONYMOUS -> options.put(store == StoreKind.S3 ? "s3.anonymous" : "azure.anonymous", "true");
       case SERVICE_PRINCIPAL -> {
         int at = identity.indexOf('@');
         options.put("azure.clientId", identity.substring(0, at));

@@ -130,6 +130,14 @@ class CopyIntoParserTest {
   }
 
   @Test
+  void anonymousReadsOfPublicStorageOnAzureAndS3() {
+    assertThat(load("COPY INTO t FROM 'https://myaccount.blob.core.windows.net/public/x.csv' "
+        + "WITH (CREDENTIAL = (IDENTITY = 'Anonymous'))").sourceOptions()).contains(entry("azure.anonymous", "true"));
+    assertThat(load("COPY INTO t FROM 's3://open-data/x.csv' WITH (CREDENTIAL = (IDENTITY = 'anonymous'))")
+        .sourceOptions()).contains(entry("s3.anonymous", "true"));
+  }
+
+  @Test
   void parquetAutoCreateTable() {
     CopyInto load = load("""
         COPY INTO [myCOPYDemoTable]
