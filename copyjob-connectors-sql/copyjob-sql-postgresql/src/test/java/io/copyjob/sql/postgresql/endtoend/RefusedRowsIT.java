@@ -7,11 +7,9 @@ import io.copyjob.ErrorCode;
 import io.copyjob.RejectPolicy;
 import io.copyjob.TableResult;
 import io.copyjob.TableStatus;
-import io.copyjob.spi.RejectedRow;
-import io.copyjob.spi.RejectedRowsLog;
+import io.copyjob.testkit.RecordingRejectsLog;
 import io.copyjob.testkit.TestDatabase;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +40,7 @@ class RefusedRowsIT {
   @Test
   void refusedRowsAreRejectedByKeyAndTheRestIsWritten() {
     tables();
-    Recorded log = new Recorded();
+    RecordingRejectsLog log = new RecordingRejectsLog();
     TableResult t = job(RejectPolicy.maxRows(10).loggedTo(log)).build().run().tables().get(0);
 
     assertThat(t.status()).isEqualTo(TableStatus.SUCCEEDED);
@@ -75,23 +73,5 @@ class RefusedRowsIT {
     assertThat(t.status()).isEqualTo(TableStatus.FAILED);
     assertThat(t.errorCode()).contains(ErrorCode.TOO_MANY_REJECTED_ROWS);
     assertThat(target.rows("SELECT id, code FROM items")).containsExactly(List.of("-1", "already here"));
-  }
-
-  private static final class Recorded implements RejectedRowsLog {
-    final List<RejectedRow> rows = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Writer open(String jobName, String runId, String table) {
-      return new Writer() {
-        @Override
-        public void write(RejectedRow row) {
-          rows.add(row);
-        }
-
-        @Override
-        public void close() {
-        }
-      };
-    }
   }
 }

@@ -10,9 +10,9 @@ import io.copyjob.TableResult;
 import io.copyjob.TableStatus;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.RejectedRow;
-import io.copyjob.spi.RejectedRowsLog;
 import io.copyjob.testkit.MemoryConnectorProvider;
 import io.copyjob.testkit.MemoryStore;
+import io.copyjob.testkit.RecordingRejectsLog;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +75,7 @@ class CopyIntoLoadTest {
     List<byte[]> bad = write(file, new ArrayList<>());
     assertThat(bad).hasSize(20);
     String store = MemoryStore.fresh("dst");
-    Log log = new Log();
+    RecordingRejectsLog log = new RecordingRejectsLog();
     TableResult t = job(file, store, RejectPolicy.maxRows(20).loggedTo(log)).build().run().tables().get(0);
 
     assertThat(t.status()).isEqualTo(TableStatus.SUCCEEDED);
@@ -112,24 +111,5 @@ class CopyIntoLoadTest {
     assertThat(t.errorCode()).contains(ErrorCode.TOO_MANY_REJECTED_ROWS);
     MemoryStore dst = MemoryStore.named(store);
     assertThat(dst.exists(DatasetId.of("orders")) ? dst.rows(DatasetId.of("orders")) : List.of()).isEmpty();
-  }
-
-  /** Keeps rejected rows in memory. */
-  private static final class Log implements RejectedRowsLog {
-    final List<RejectedRow> rows = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Writer open(String jobName, String runId, String table) {
-      return new Writer() {
-        @Override
-        public void write(RejectedRow row) {
-          rows.add(row);
-        }
-
-        @Override
-        public void close() {
-        }
-      };
-    }
   }
 }
