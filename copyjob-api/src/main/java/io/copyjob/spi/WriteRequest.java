@@ -3,6 +3,7 @@ package io.copyjob.spi;
 import io.copyjob.data.Schema;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the engine asks a sink to write for one dataset in one run. Immutable. */
 public final class WriteRequest {
@@ -13,9 +14,10 @@ public final class WriteRequest {
   private final WriteStrategy strategy;
   private final List<String> primaryKey;
   private final TableCreation creation;
+  private final String batchId;
 
   private WriteRequest(String jobName, String runId, DatasetId target, Schema schema, WriteStrategy strategy,
-      List<String> primaryKey, TableCreation creation) {
+      List<String> primaryKey, TableCreation creation, String batchId) {
     this.jobName = Objects.requireNonNull(jobName, "jobName");
     this.runId = Objects.requireNonNull(runId, "runId");
     this.target = Objects.requireNonNull(target, "target");
@@ -23,11 +25,18 @@ public final class WriteRequest {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.primaryKey = List.copyOf(primaryKey);
     this.creation = Objects.requireNonNull(creation, "creation");
+    this.batchId = batchId;
   }
 
   public static WriteRequest of(String jobName, String runId, DatasetId target, Schema schema,
       WriteStrategy strategy, List<String> primaryKey, TableCreation creation) {
-    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation);
+    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation, null);
+  }
+
+  /** This request, saying which rows it carries (see {@link #batchId()}). */
+  public WriteRequest withBatchId(String batchId) {
+    return new WriteRequest(jobName, runId, target, schema, strategy, primaryKey, creation,
+        Objects.requireNonNull(batchId, "batchId"));
   }
 
   public String jobName() { return jobName; }
@@ -47,4 +56,13 @@ public final class WriteRequest {
   public List<String> primaryKey() { return primaryKey; }
 
   public TableCreation creation() { return creation; }
+
+  /**
+   * Names the rows this write carries so that a sink can tell a rerun of the same rows from new ones: an
+   * incremental run reads above the saved watermark, so a run that committed but died before saving it is
+   * followed by one with the same batch id. Sinks that can commit idempotently (Delta's transaction identifiers)
+   * use it to replace what the earlier attempt committed instead of adding it twice. Empty for full copies, whose
+   * runs carry no such identity.
+   */
+  public Optional<String> batchId() { return Optional.ofNullable(batchId); }
 }

@@ -1,0 +1,76 @@
+package io.copyjob.storage.delta;
+
+import io.copyjob.data.ColumnVector;
+import io.copyjob.data.Field;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.Schema;
+import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.format.parquet.ParquetFormat;
+import io.copyjob.storage.files.store.FileInfo;
+import io.copyjob.storage.files.store.FileStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the wanted columns of one data file with copyjob's Parquet reader. A column the file does not have (added
+ * to the table after the file was written) reads as NULL, as Delta's schema evolution specifies.
+ */
+final class DeltaFileReader implements AutoCloseable {
+  private final Schema wanted;
+  private final int[] fromFile;
+  private final FormatReader reader;
+
+  DeltaFileReader(FileStore store, String path, long size, Schema wanted, int batchRows) {
+    ParquetFormat format = new ParquetFormat(io.copyjob.storage.files.format.parquet.ParquetCompression.NONE);
+    FileInfo info = new FileInfo(path, size, Instant.EPOCH);
+    Schema fileSchema = format.readSchema(store, info);
+    this.wanted = wanted;
+    this.fromFile = new int[wanted.size()];
+    List<Field> present = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      Field f = wanted.field(i);
+      if (fileSchema.indexOf(f.name()) >= 0) {
+        fromFile[i] = present.size();
+        present.add(f);
+      } else {
+        fromFile[i] = -1;
+      }
+    }
+    this.reader = present.isEmpty() ? null
+        : format.openReader(store, info, fileSchema, Schema.of(present), batchRows);
+    if (reader == null) {
+      throw new IllegalStateException("no wanted column in " + path);
+    }
+  }
+
+  /** The next batch with the wanted columns, or null at the end. */
+  RecordBatch next() {
+    RecordBatch in = reader.next();
+    if (in == null) {
+      return null;
+    }
+    ColumnVector[] columns = new ColumnVector[wanted.size()];
+    for (int i = 0; i < columns.length; i++) {
+      if (fromFile[i] >= 0) {
+        columns[i] = in.column(fromFile[i]);
+      } else {
+        ColumnVector nulls = ColumnVector.allocate(wanted.field(i).type(), in.rowCount());
+        for (int r = 0; r < in.rowCount(); r++) {
+          nulls.setNull(r);
+        }
+        columns[i] = nulls;
+      }
+    }
+    return RecordBatch.of(wanted, columns, in.rowCount());
+  }
+
+  long bytesRead() {
+    return reader.bytesRead();
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+  }
+}
