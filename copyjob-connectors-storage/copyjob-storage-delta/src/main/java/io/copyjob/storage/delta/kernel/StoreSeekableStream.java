@@ -3,7 +3,9 @@ package io.copyjob.storage.delta.kernel;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.RandomAccessInput;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Kernel's seekable stream over a {@link RandomAccessInput}: sequential reads (JSON log files) go through a buffer
@@ -19,7 +21,18 @@ final class StoreSeekableStream extends SeekableInputStream {
   private long pos;
 
   StoreSeekableStream(FileStore store, String path) throws IOException {
-    this.input = store.openRandomAccess(path);
+    try {
+      this.input = store.openRandomAccess(path);
+    } catch (NoSuchFileException e) {
+      throw notFound(e);
+    }
+  }
+
+  /** Kernel tells an absent file (no {@code _last_checkpoint} yet) by this type; stores throw the NIO one. */
+  private static FileNotFoundException notFound(NoSuchFileException e) {
+    FileNotFoundException f = new FileNotFoundException(e.getMessage());
+    f.initCause(e);
+    return f;
   }
 
   @Override
@@ -56,7 +69,11 @@ final class StoreSeekableStream extends SeekableInputStream {
 
   @Override
   public void readFully(byte[] b, int off, int len) throws IOException {
-    input.readFully(pos, b, off, len);
+    try {
+      input.readFully(pos, b, off, len);
+    } catch (NoSuchFileException e) {
+      throw notFound(e);
+    }
     pos += len;
   }
 
@@ -67,7 +84,12 @@ final class StoreSeekableStream extends SeekableInputStream {
     if (pos >= input.length()) {
       return false;
     }
-    int n = input.read(pos, buffer, 0, (int) Math.min(BUFFER, input.length() - pos));
+    int n;
+    try {
+      n = input.read(pos, buffer, 0, (int) Math.min(BUFFER, input.length() - pos));
+    } catch (NoSuchFileException e) {
+      throw notFound(e);
+    }
     if (n <= 0) {
       return false;
     }

@@ -1,0 +1,282 @@
+package io.copyjob.storage.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copyjob.ConnectorSpec;
+import io.copyjob.CopyJob;
+import io.copyjob.ErrorCode;
+import io.copyjob.RunResult;
+import io.copyjob.TableResult;
+import io.copyjob.TableStatus;
+import io.copyjob.core.WatermarkStores;
+import io.copyjob.data.Field;
+import io.copyjob.data.LogicalType;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.Schema;
+import io.copyjob.spi.ConnectorOptions;
+import io.copyjob.spi.DatasetId;
+import io.copyjob.spi.Fragment;
+import io.copyjob.spi.SinkConnector;
+import io.copyjob.spi.SplitWriter;
+import io.copyjob.spi.TableCreation;
+import io.copyjob.spi.Watermark;
+import io.copyjob.spi.WatermarkStore;
+import io.copyjob.spi.WriteRequest;
+import io.copyjob.spi.WriteStrategy;
+import io.copyjob.spi.WriteTransaction;
+import io.copyjob.storage.files.store.FileStore;
+import io.copyjob.storage.files.store.FileStores;
+import io.copyjob.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL to Delta and back, on one store (subclasses give the location). Every table written is checked by
+ * {@link DeltaLogOracle}: DuckDB reading the live files the log lists, with values in canonical forms.
+ */
+abstract class DeltaCopyContract {
+  // Output columns are aliased so that ORDER BY id sorts by the number, not by its text.
+  static final String PG_CANONICAL = "SELECT id::text AS k, qty::text, small::text, amount::text, (price * 4)::bigint::text, "
+      + "note, day::text, (extract(epoch FROM updated) * 1000000)::bigint::text, "
+      + "(extract(epoch FROM seen) * 1000000)::bigint::text, flag::int::text, ref::text FROM %s ORDER BY id";
+  static final String DUCK_CANONICAL = "SELECT CAST(id AS VARCHAR) AS k, CAST(qty AS VARCHAR), CAST(small AS VARCHAR), "
+      + "CAST(amount AS VARCHAR), CAST(CAST(price * 4 AS BIGINT) AS VARCHAR), note, CAST(day AS VARCHAR), "
+      + "CAST(epoch_us(updated) AS VARCHAR), CAST(epoch_us(seen) AS VARCHAR), CAST(CAST(flag AS INTEGER) AS VARCHAR), "
+      + "ref FROM %s ORDER BY id";
+  static final int ROWS = 3000;
+
+  @TempDir
+  Path scratch;
+
+  /** A fresh location (an empty folder or bucket prefix) with the store's options. */
+  abstract ConnectorSpec lake(String test);
+
+  static FileStore store(ConnectorSpec lake) {
+    return FileStores.open(lake.options().get("location"), lake.options());
+  }
+
+  static TestDatabase orders(int rows) {
+    TestDatabase db = new TestDatabase("delta");
+    db.exec("CREATE TABLE orders (id bigint PRIMARY KEY, qty integer, small smallint, amount numeric(12,2), "
+        + "price double precision, note text, day date, updated timestamp(6), seen timestamptz(6), flag boolean, ref uuid)");
+    insert(db, 1, rows);
+    return db;
+  }
+
+  static void insert(TestDatabase db, int from, int to) {
+    db.exec("INSERT INTO orders SELECT i, CASE WHEN i % 97 = 0 THEN NULL ELSE i % 1000 - 500 END, (i % 100)::smallint, "
+        + "CASE WHEN i % 97 = 0 THEN NULL ELSE (i * 1001 - 2500000) / 100.0 END, i / 4.0, "
+        + "CASE WHEN i % 97 = 0 THEN NULL WHEN i % 5 = 0 THEN 'ünï ✓ \"q\" ' || i ELSE 'note ' || i END, "
+        + "date '2020-01-01' + i, timestamp '2024-02-29 23:59:59.123456' + i * interval '37 seconds 1 microsecond', "
+        + "timestamptz '2024-06-01 12:00:00.000001+00' + i * interval '1013 milliseconds', i % 2 = 0, "
+        + "md5(i::text)::uuid FROM generate_series(" + from + ", " + to + ") i");
+  }
+
+  List<List<String>> delta(ConnectorSpec lake, String table) throws Exception {
+    try (FileStore store = store(lake)) {
+      return DeltaLogOracle.query(store, table, scratch, DUCK_CANONICAL);
+    }
+  }
+
+  static List<List<String>> pg(TestDatabase db, String table) {
+    return db.rows(String.format(PG_CANONICAL, table));
+  }
+
+  static TableResult only(RunResult r) {
+    return r.tables().get(0);
+  }
+
+  @Test
+  void appendsTwiceThenOverwritesWithEqualValues() throws Exception {
+    TestDatabase db = orders(ROWS);
+    ConnectorSpec lake = lake("append").with(DeltaOptions.TARGET_FILE_SIZE, "32KiB");
+    CopyJob append = CopyJob.builder().name("pg-to-delta").source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.append()).parallelism(2).build();
+    assertThat(only(append.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
+    List<List<String>> expected = pg(db, "orders");
+    assertThat(delta(lake, "public/orders")).isEqualTo(expected);
+
+    append.run().throwIfFailed();
+    List<List<String>> twice = new ArrayList<>();
+    for (List<String> row : expected) {
+      twice.add(row);
+      twice.add(row);
+    }
+    assertThat(delta(lake, "public/orders")).isEqualTo(twice);
+
+    CopyJob overwrite = append.toBuilder().editTable("public.orders", t -> t.overwrite()).build();
+    assertThat(only(overwrite.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
+    assertThat(delta(lake, "public/orders")).isEqualTo(expected);
+    try (FileStore store = store(lake)) {
+      assertThat(DeltaLogOracle.liveFiles(store, "public/orders")).hasSizeGreaterThan(1)
+          .allSatisfy(f -> assertThat(f).endsWith(".zstd.parquet"));
+    }
+  }
+
+  @Test
+  void upsertsByPrimaryKeyRewritingOnlyTouchedFiles() throws Exception {
+    TestDatabase db = orders(ROWS);
+    ConnectorSpec lake = lake("upsert").with(DeltaOptions.TARGET_FILE_SIZE, "16KiB");
+    CopyJob upsert = CopyJob.builder().name("pg-upsert").source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.incremental("updated").upsert()).batchRows(500).build();
+    upsert.run().throwIfFailed();
+    Set<String> before;
+    try (FileStore store = store(lake)) {
+      before = DeltaLogOracle.liveFiles(store, "public/orders");
+    }
+    // Change the newest rows and add some: an incremental upsert then touches only the files holding high ids.
+    db.exec("UPDATE orders SET note = 'changed ' || id, amount = amount + 1, updated = updated + interval '1 day' "
+        + "WHERE id > " + (ROWS - 50));
+    insert(db, ROWS + 1, ROWS + 40);
+    db.exec("UPDATE orders SET updated = updated + interval '1 day' WHERE id > " + ROWS);
+    TableResult second = only(upsert.run().throwIfFailed());
+    assertThat(second.rowsWritten()).isEqualTo(90);
+    assertThat(delta(lake, "public/orders")).isEqualTo(pg(db, "orders"));
+    try (FileStore store = store(lake)) {
+      Set<String> live = DeltaLogOracle.liveFiles(store, "public/orders");
+      long untouched = live.stream().filter(before::contains).count();
+      assertThat(untouched).as("files whose keys the run did not touch stay").isPositive()
+          .isLessThan(before.size());
+    }
+  }
+
+  @Test
+  void readsDeltaIntoPostgresFullyAndIncrementally() throws Exception {
+    TestDatabase db = orders(ROWS);
+    ConnectorSpec lake = lake("read");
+    CopyJob load = CopyJob.builder().name("load").source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.incremental("id").append()).build();
+    load.run().throwIfFailed();
+
+    TestDatabase full = new TestDatabase("deltafull");
+    CopyJob readFull = CopyJob.builder().name("read-full").source(lake).destination(full.spec())
+        .table("public.orders", t -> t.overwrite()).parallelism(2).build();
+    assertThat(only(readFull.run().throwIfFailed()).rowsRead()).isEqualTo(ROWS);
+    assertThat(pg(full, "public.orders")).isEqualTo(pg(db, "orders"));
+
+    TestDatabase incremental = new TestDatabase("deltainc");
+    WatermarkStore marks = WatermarkStores.inMemory();
+    CopyJob readNew = CopyJob.builder().name("read-new").source(lake).destination(incremental.spec())
+        .table("public.orders", t -> t.incremental("id").append()).watermarkStore(marks).build();
+    assertThat(only(readNew.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
+    insert(db, ROWS + 1, ROWS + 500);
+    load.run().throwIfFailed();
+    TableResult second = only(readNew.run().throwIfFailed());
+    assertThat(second.rowsRead()).isEqualTo(500);
+    assertThat(second.watermarkAfter()).contains(Watermark.of(LogicalType.int64(), (long) ROWS + 500));
+    assertThat(pg(incremental, "public.orders")).isEqualTo(pg(db, "orders"));
+  }
+
+  @Test
+  void rerunAfterCrashBetweenCommitAndWatermarkSaveDoesNotDuplicate() throws Exception {
+    TestDatabase db = orders(ROWS);
+    ConnectorSpec lake = lake("crash");
+    WatermarkStore memory = WatermarkStores.inMemory();
+    AtomicBoolean crash = new AtomicBoolean(true);
+    WatermarkStore crashing = new WatermarkStore() {
+      @Override
+      public Optional<Watermark> load(String job, DatasetId table) {
+        return memory.load(job, table);
+      }
+
+      @Override
+      public void save(String job, DatasetId table, Optional<Watermark> expected, Watermark next) {
+        if (crash.getAndSet(false)) {
+          throw new IllegalStateException("the process died before the watermark was saved");
+        }
+        memory.save(job, table, expected, next);
+      }
+
+      @Override
+      public void reset(String job, DatasetId table) {
+        memory.reset(job, table);
+      }
+    };
+    CopyJob job = CopyJob.builder().name("crashy").source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.incremental("id").append()).watermarkStore(crashing).build();
+    TableResult first = only(job.run());
+    assertThat(first.status()).isEqualTo(TableStatus.FAILED);
+    assertThat(first.error().orElseThrow()).contains("watermark");
+    assertThat(delta(lake, "public/orders")).hasSize(ROWS); // committed, watermark not saved
+
+    insert(db, ROWS + 1, ROWS + 100);
+    TableResult rerun = only(job.run().throwIfFailed());
+    assertThat(rerun.rowsWritten()).isEqualTo(ROWS + 100);
+    assertThat(delta(lake, "public/orders")).isEqualTo(pg(db, "orders"));
+
+    insert(db, ROWS + 101, ROWS + 110);
+    assertThat(only(job.run().throwIfFailed()).rowsWritten()).isEqualTo(10);
+    assertThat(delta(lake, "public/orders")).isEqualTo(pg(db, "orders"));
+  }
+
+  @Test
+  void twoConcurrentAppendersBothLand() throws Exception {
+    ConnectorSpec lake = lake("concurrent");
+    Schema schema = Schema.of(Field.required("id", LogicalType.int64()), Field.of("note", LogicalType.string()));
+    DatasetId table = DatasetId.of("events");
+    DeltaConnectorProvider provider = new DeltaConnectorProvider();
+    ConnectorOptions options = ConnectorOptions.of("delta", lake.options(), provider.sensitiveOptions());
+    try (SinkConnector create = provider.createSink(options)) {
+      commit(create, "creator", table, schema, 0, 10);
+    }
+    try (SinkConnector a = provider.createSink(options); SinkConnector b = provider.createSink(options)) {
+      // Both read the same version; A commits first, B's commit finds that version taken and lands after it.
+      WriteTransaction ta = a.begin(WriteRequest.of("writer-a", "run-a", table, schema, WriteStrategy.append(),
+          List.of(), TableCreation.CREATE_IF_ABSENT));
+      WriteTransaction tb = b.begin(WriteRequest.of("writer-b", "run-b", table, schema, WriteStrategy.append(),
+          List.of(), TableCreation.CREATE_IF_ABSENT));
+      List<Fragment> fa = List.of(write(ta, schema, 100, 1000));
+      List<Fragment> fb = List.of(write(tb, schema, 2000, 500));
+      assertThat(ta.commit(fa)).isEqualTo(1000);
+      assertThat(tb.commit(fb)).isEqualTo(500);
+      ta.close();
+      tb.close();
+    }
+    try (FileStore store = store(lake)) {
+      assertThat(store.exists("events/_delta_log/00000000000000000002.json")).isTrue();
+      List<List<String>> rows = DeltaLogOracle.query(store, "events", scratch,
+          "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM %s");
+      assertThat(rows).containsExactly(List.of("1510", "1510", "0", "2499"));
+    }
+  }
+
+  @Test
+  void aNewSourceColumnFailsClearlyAndLeavesTheTable() throws Exception {
+    TestDatabase db = orders(100);
+    ConnectorSpec lake = lake("evolve").with(DeltaOptions.SCHEMA_EVOLUTION, "true");
+    CopyJob job = CopyJob.builder().name("evolve").source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.append()).build();
+    job.run().throwIfFailed();
+    db.exec("ALTER TABLE orders ADD COLUMN extra text");
+    TableResult second = only(job.run());
+    assertThat(second.status()).isEqualTo(TableStatus.FAILED);
+    assertThat(second.errorCode()).contains(ErrorCode.SCHEMA_MISMATCH);
+    assertThat(second.error().orElseThrow()).contains("extra");
+    assertThat(delta(lake, "public/orders")).hasSize(100);
+  }
+
+  private static void commit(SinkConnector sink, String job, DatasetId table, Schema schema, long from, int rows) {
+    try (WriteTransaction tx = sink.begin(WriteRequest.of(job, "run-" + job, table, schema, WriteStrategy.append(),
+        List.of(), TableCreation.CREATE_IF_ABSENT))) {
+      tx.commit(List.of(write(tx, schema, from, rows)));
+    }
+  }
+
+  private static Fragment write(WriteTransaction tx, Schema schema, long from, int rows) {
+    SplitWriter w = tx.openWriter(0);
+    RecordBatch batch = RecordBatch.allocate(schema, rows);
+    for (int i = 0; i < rows; i++) {
+      batch.longs(0).set(i, from + i);
+      batch.objects(1).set(i, "event " + (from + i));
+    }
+    batch.setRowCount(rows);
+    w.write(batch);
+    return w.finish();
+  }
+}
