@@ -59,6 +59,9 @@ final class DeltaWriteTransaction implements WriteTransaction {
   private final List<String> keys;
   private final String folder;
   private final String table;
+  private final String appId;
+  private final Transaction txn;
+  private final Optional<Snapshot> read;
   private final List<PendingFile> tracked = new ArrayList<>();
   private boolean committed;
   private boolean aborted;
@@ -74,6 +77,37 @@ final class DeltaWriteTransaction implements WriteTransaction {
     this.keys = keys;
     this.folder = DeltaTables.folder(request.target());
     this.table = request.target().toString();
+    this.appId = "copyjob:" + request.jobName() + ":" + table;
+    try {
+      this.txn = start();
+    } catch (RuntimeException e) {
+      throw tables.failure(request.target(), "start a transaction on the Delta table", e);
+    }
+    this.read = create ? Optional.empty() : Optional.of(tables.at(request.target(), txn.getReadTableVersion()));
+  }
+
+  /**
+   * The Kernel transaction, on the table version of now: the rows of an overwrite or upsert replace what this
+   * version holds, and a writer committing before this run's commit makes it resolve the conflict or fail.
+   */
+  private Transaction start() {
+    Engine engine = tables.engine();
+    Optional<Snapshot> latest = create ? Optional.empty() : tables.latest(request.target());
+    long txnVersion = latest.flatMap(s -> s.getLatestTransactionVersion(engine, appId)).orElse(0L) + 1;
+    TransactionBuilder builder = tables.table(request.target())
+        .createTransactionBuilder(engine, DeltaTables.ENGINE_INFO, create ? Operation.CREATE_TABLE : Operation.WRITE)
+        .withTransactionId(engine, appId, txnVersion);
+    if (create) {
+      builder = builder.withSchema(engine, deltaSchema).withDomainMetadataSupported();
+      if (!keys.isEmpty()) {
+        builder = builder.withTableProperties(engine, Map.of(DeltaSink.PRIMARY_KEY_PROPERTY, String.join(",", keys)));
+      }
+    }
+    if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
+      // A rebase onto a commit that added rows with the same keys would keep both: fail instead, and rerun.
+      builder = builder.withMaxRetries(0);
+    }
+    return builder.build(engine);
   }
 
   synchronized void track(PendingFile file) {
@@ -110,26 +144,8 @@ final class DeltaWriteTransaction implements WriteTransaction {
       rows += d.rows();
     }
     Engine engine = tables.engine();
-    String appId = "copyjob:" + request.jobName() + ":" + table;
     try {
-      Optional<Snapshot> latest = create ? Optional.empty() : tables.latest(request.target());
-      long txnVersion = latest.flatMap(s -> s.getLatestTransactionVersion(engine, appId)).orElse(0L) + 1;
       WriteStrategy.Kind kind = request.strategy().kind();
-      TransactionBuilder builder = tables.table(request.target())
-          .createTransactionBuilder(engine, DeltaTables.ENGINE_INFO, create ? Operation.CREATE_TABLE : Operation.WRITE)
-          .withTransactionId(engine, appId, txnVersion);
-      if (create) {
-        builder = builder.withSchema(engine, deltaSchema).withDomainMetadataSupported();
-        if (!keys.isEmpty()) {
-          builder = builder.withTableProperties(engine, Map.of(DeltaSink.PRIMARY_KEY_PROPERTY, String.join(",", keys)));
-        }
-      }
-      if (kind == WriteStrategy.Kind.UPSERT) {
-        // A rebase onto a commit that added rows with the same keys would keep both: fail instead, and rerun.
-        builder = builder.withMaxRetries(0);
-      }
-      Transaction txn = builder.build(engine);
-      Optional<Snapshot> read = create ? Optional.empty() : Optional.of(tables.at(request.target(), txn.getReadTableVersion()));
       Row state = txn.getTransactionState(engine);
       List<Row> actions = new ArrayList<>();
       DeltaBatchMarker marker = DeltaBatchMarker.domain(appId);

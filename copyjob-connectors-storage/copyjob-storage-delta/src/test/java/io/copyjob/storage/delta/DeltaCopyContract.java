@@ -88,6 +88,11 @@ abstract class DeltaCopyContract {
     return db.rows(String.format(PG_CANONICAL, table));
   }
 
+  /** Job names unique per store: the default watermark store is shared by the JVM, keyed by job name. */
+  String job(String name) {
+    return getClass().getSimpleName() + "-" + name;
+  }
+
   static TableResult only(RunResult r) {
     return r.tables().get(0);
   }
@@ -96,7 +101,7 @@ abstract class DeltaCopyContract {
   void appendsTwiceThenOverwritesWithEqualValues() throws Exception {
     TestDatabase db = orders(ROWS);
     ConnectorSpec lake = lake("append").with(DeltaOptions.TARGET_FILE_SIZE, "32KiB");
-    CopyJob append = CopyJob.builder().name("pg-to-delta").source(db.spec()).destination(lake)
+    CopyJob append = CopyJob.builder().name(job("pg-to-delta")).source(db.spec()).destination(lake)
         .table("public.orders", t -> t.append()).parallelism(2).build();
     assertThat(only(append.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
     List<List<String>> expected = pg(db, "orders");
@@ -123,7 +128,7 @@ abstract class DeltaCopyContract {
   void upsertsByPrimaryKeyRewritingOnlyTouchedFiles() throws Exception {
     TestDatabase db = orders(ROWS);
     ConnectorSpec lake = lake("upsert").with(DeltaOptions.TARGET_FILE_SIZE, "16KiB");
-    CopyJob upsert = CopyJob.builder().name("pg-upsert").source(db.spec()).destination(lake)
+    CopyJob upsert = CopyJob.builder().name(job("pg-upsert")).source(db.spec()).destination(lake)
         .table("public.orders", t -> t.incremental("updated").upsert()).batchRows(500).build();
     upsert.run().throwIfFailed();
     Set<String> before;
@@ -150,19 +155,19 @@ abstract class DeltaCopyContract {
   void readsDeltaIntoPostgresFullyAndIncrementally() throws Exception {
     TestDatabase db = orders(ROWS);
     ConnectorSpec lake = lake("read");
-    CopyJob load = CopyJob.builder().name("load").source(db.spec()).destination(lake)
+    CopyJob load = CopyJob.builder().name(job("load")).source(db.spec()).destination(lake)
         .table("public.orders", t -> t.incremental("id").append()).build();
     load.run().throwIfFailed();
 
     TestDatabase full = new TestDatabase("deltafull");
-    CopyJob readFull = CopyJob.builder().name("read-full").source(lake).destination(full.spec())
+    CopyJob readFull = CopyJob.builder().name(job("read-full")).source(lake).destination(full.spec())
         .table("public.orders", t -> t.overwrite()).parallelism(2).build();
     assertThat(only(readFull.run().throwIfFailed()).rowsRead()).isEqualTo(ROWS);
     assertThat(pg(full, "public.orders")).isEqualTo(pg(db, "orders"));
 
     TestDatabase incremental = new TestDatabase("deltainc");
     WatermarkStore marks = WatermarkStores.inMemory();
-    CopyJob readNew = CopyJob.builder().name("read-new").source(lake).destination(incremental.spec())
+    CopyJob readNew = CopyJob.builder().name(job("read-new")).source(lake).destination(incremental.spec())
         .table("public.orders", t -> t.incremental("id").append()).watermarkStore(marks).build();
     assertThat(only(readNew.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
     insert(db, ROWS + 1, ROWS + 500);
@@ -198,7 +203,7 @@ abstract class DeltaCopyContract {
         memory.reset(job, table);
       }
     };
-    CopyJob job = CopyJob.builder().name("crashy").source(db.spec()).destination(lake)
+    CopyJob job = CopyJob.builder().name(job("crashy")).source(db.spec()).destination(lake)
         .table("public.orders", t -> t.incremental("id").append()).watermarkStore(crashing).build();
     TableResult first = only(job.run());
     assertThat(first.status()).isEqualTo(TableStatus.FAILED);
@@ -239,7 +244,13 @@ abstract class DeltaCopyContract {
       tb.close();
     }
     try (FileStore store = store(lake)) {
-      assertThat(store.exists("events/_delta_log/00000000000000000002.json")).isTrue();
+      // Version 0 is the creator's. A and B both began on it; A took version 1, B's put-if-absent of 1 failed, Kernel
+      // found no logical conflict with A's blind append and committed B as version 2.
+      assertThat(new String(store.openRead("events/_delta_log/00000000000000000001.json").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8)).contains("copyjob:writer-a:events");
+      assertThat(new String(store.openRead("events/_delta_log/00000000000000000002.json").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8)).contains("copyjob:writer-b:events");
+      assertThat(store.exists("events/_delta_log/00000000000000000003.json")).isFalse();
       List<List<String>> rows = DeltaLogOracle.query(store, "events", scratch,
           "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM %s");
       assertThat(rows).containsExactly(List.of("1510", "1510", "0", "2499"));
@@ -250,7 +261,7 @@ abstract class DeltaCopyContract {
   void aNewSourceColumnFailsClearlyAndLeavesTheTable() throws Exception {
     TestDatabase db = orders(100);
     ConnectorSpec lake = lake("evolve").with(DeltaOptions.SCHEMA_EVOLUTION, "true");
-    CopyJob job = CopyJob.builder().name("evolve").source(db.spec()).destination(lake)
+    CopyJob job = CopyJob.builder().name(job("evolve")).source(db.spec()).destination(lake)
         .table("public.orders", t -> t.append()).build();
     job.run().throwIfFailed();
     db.exec("ALTER TABLE orders ADD COLUMN extra text");

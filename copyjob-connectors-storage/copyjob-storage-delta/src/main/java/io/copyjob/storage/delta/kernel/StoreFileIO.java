@@ -159,6 +159,11 @@ public final class StoreFileIO implements FileIO {
         } else {
           try {
             store.writeIfAbsent(p, content);
+          } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!holds(p, content)) {
+              throw e;
+            }
+            // The client retried a request whose first attempt had landed: the file is this commit.
           } catch (UnsupportedOperationException e) {
             throw new IOException("the store " + store.displayName("") + " cannot create a file only if it is "
                 + "absent, which Delta commits need so that two writers never both commit the same version", e);
@@ -166,6 +171,15 @@ public final class StoreFileIO implements FileIO {
         }
       }
     };
+  }
+
+  /** Whether the file at {@code path} holds exactly {@code content} (every commit is unique: it has its own time). */
+  private boolean holds(String path, byte[] content) {
+    try (InputStream in = store.openRead(path)) {
+      return java.util.Arrays.equals(in.readAllBytes(), content);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static byte[] lines(CloseableIterator<String> data) throws IOException {
