@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the wanted columns of one data file with copyjob's Parquet reader. A column the file does not have (added
- * to the table after the file was written) reads as NULL, as Delta's schema evolution specifies.
+ * Reads the wanted columns of one data file with copyjob's Parquet reader, by their physical names. A column the
+ * file does not have (added to the table after the file was written) reads as NULL, as Delta's schema evolution
+ * specifies.
  */
 final class DeltaFileReader implements AutoCloseable {
   private final Schema wanted;
   private final int[] fromFile;
   private final FormatReader reader;
 
-  DeltaFileReader(FileStore store, String path, long size, Schema wanted, int batchRows) {
+  DeltaFileReader(FileStore store, String path, long size, Schema wanted, DeltaColumnMapping mapping, int batchRows) {
     ParquetFormat format = new ParquetFormat(io.copyjob.storage.files.format.parquet.ParquetCompression.NONE);
     FileInfo info = new FileInfo(path, size, Instant.EPOCH);
     Schema fileSchema = format.readSchema(store, info);
@@ -29,7 +30,7 @@ final class DeltaFileReader implements AutoCloseable {
     this.fromFile = new int[wanted.size()];
     List<Field> present = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
-      Field f = wanted.field(i);
+      Field f = wanted.field(i).withName(mapping.physical(wanted.field(i).name()));
       if (fileSchema.indexOf(f.name()) >= 0) {
         fromFile[i] = present.size();
         present.add(f);

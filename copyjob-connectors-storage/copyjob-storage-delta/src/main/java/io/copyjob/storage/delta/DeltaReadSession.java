@@ -36,17 +36,14 @@ final class DeltaReadSession implements ReadSession {
   private final Schema readSchema;
   private final int watermarkIndex;
   private final Watermark lower;
+  private final DeltaColumnMapping mapping;
 
   DeltaReadSession(DeltaTables tables, Snapshot snapshot, ReadRequest request) {
     this.tables = tables;
     this.snapshot = snapshot;
     this.request = request;
     String table = request.dataset().id().toString();
-    String mapping = snapshot.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
-    if (!mapping.equals("none")) {
-      throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table uses column mapping ('" + mapping
-          + "'), which copyjob cannot read yet").table(table).build();
-    }
+    this.mapping = DeltaColumnMapping.of(snapshot.getSchema());
     if (!snapshot.getPartitionColumnNames().isEmpty()) {
       throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table is partitioned by "
           + snapshot.getPartitionColumnNames() + ", which copyjob cannot read yet").table(table).build();
@@ -111,7 +108,7 @@ final class DeltaReadSession implements ReadSession {
     DeltaSplit s = (DeltaSplit) split;
     DeltaFileReader reader;
     try {
-      reader = new DeltaFileReader(tables.store(), s.path(), s.size(), readSchema, request.batchRows());
+      reader = new DeltaFileReader(tables.store(), s.path(), s.size(), readSchema, mapping, request.batchRows());
     } catch (CopyJobException e) {
       throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();
     }

@@ -58,9 +58,15 @@ final class DeltaSink implements SinkConnector {
           + tables.store().displayName(DeltaTables.folder(target)) + ", and the job asks for an existing destination")
           .table(table).build();
     }
+    boolean evolve = false;
     if (existing.isPresent()) {
-      checkColumns(existing.get().getSchema(), request.schema(), deltaSchema, table);
-      deltaSchema = existing.get().getSchema();
+      StructType have = existing.get().getSchema();
+      List<StructField> added = checkColumns(existing.get(), request.schema(), deltaSchema, table);
+      evolve = !added.isEmpty();
+      for (StructField f : added) {
+        have = have.add(f);
+      }
+      deltaSchema = have;
     }
     List<String> keys = List.of();
     if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
@@ -79,23 +85,22 @@ final class DeltaSink implements SinkConnector {
     } else if (existing.isEmpty()) {
       keys = request.primaryKey();
     }
-    return new DeltaWriteTransaction(tables, options, request, deltaSchema, existing.isEmpty(), keys);
+    return new DeltaWriteTransaction(tables, options, request, deltaSchema, existing.isEmpty(), evolve, keys);
   }
 
   /**
    * Every written column must be a table column of the same Delta type; table columns the run does not write read
-   * as NULL in its files, so they must be nullable. A new column is a schema change.
+   * as NULL in its files, so they must be nullable. Returns the columns to add: new nullable columns, when the job
+   * allows schema evolution and the table has column mapping (Kernel changes schemas only then).
    */
-  private void checkColumns(StructType tableSchema, Schema written, StructType writtenDelta, String table) {
+  private List<StructField> checkColumns(Snapshot snapshot, Schema written, StructType writtenDelta, String table) {
+    StructType tableSchema = snapshot.getSchema();
+    List<StructField> added = new java.util.ArrayList<>();
     for (Field f : written.fields()) {
       int i = tableSchema.indexOf(f.name());
       if (i < 0) {
-        throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table has no column '" + f.name()
-            + "' (it has " + tableSchema.fieldNames() + ")" + (options.schemaEvolution()
-                ? "; adding columns needs a schema change, which Delta Kernel 4.4 makes only on tables with column "
-                    + "mapping, and copyjob does not write those yet"
-                : "; add it to the table, or leave the column out of the job"))
-            .table(table).column(f.name()).build();
+        added.add(newColumn(snapshot, f, writtenDelta.get(f.name()), table));
+        continue;
       }
       StructField have = tableSchema.at(i);
       if (!have.getDataType().equivalent(writtenDelta.get(f.name()).getDataType())) {
@@ -110,6 +115,25 @@ final class DeltaSink implements SinkConnector {
             + have.getName() + "' of the Delta table").table(table).column(have.getName()).build();
       }
     }
+    return added;
+  }
+
+  private StructField newColumn(Snapshot snapshot, Field f, StructField delta, String table) {
+    String problem = null;
+    if (!options.schemaEvolution()) {
+      problem = "; allow schema evolution (option " + DeltaOptions.SCHEMA_EVOLUTION + "=true) to add it, or leave "
+          + "the column out of the job";
+    } else if (snapshot.getTableProperties().getOrDefault(DeltaColumnMapping.MODE_PROPERTY, "none").equals("none")) {
+      problem = "; Delta Kernel adds columns only to tables with column mapping, and this table was created without "
+          + "(copyjob creates tables with it when " + DeltaOptions.SCHEMA_EVOLUTION + "=true)";
+    } else if (!f.nullable()) {
+      problem = "; only a nullable column can be added: the table's existing rows have no value for it";
+    }
+    if (problem != null) {
+      throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table has no column '" + f.name()
+          + "' (it has " + snapshot.getSchema().fieldNames() + ")" + problem).table(table).column(f.name()).build();
+    }
+    return new StructField(delta.getName(), delta.getDataType(), true, delta.getMetadata());
   }
 
   @Override

@@ -41,6 +41,10 @@ final class DeltaSplitWriter implements SplitWriter {
   private long bytes;
   private int seq;
 
+  /**
+   * @param schema      the columns of the batches, logical names
+   * @param deltaSchema the table's schema; with column mapping the files hold its physical names
+   */
   DeltaSplitWriter(DeltaWriteTransaction tx, FileStore store, ParquetFormat format, String folder, String prefix,
       Schema schema, StructType deltaSchema, long targetFileSize) {
     this.tx = tx;
@@ -48,8 +52,9 @@ final class DeltaSplitWriter implements SplitWriter {
     this.format = format;
     this.folder = folder;
     this.prefix = prefix;
-    this.fileSchema = DeltaTypeMapping.fileSchema(schema);
-    this.deltaSchema = deltaSchema;
+    DeltaColumnMapping mapping = DeltaColumnMapping.of(deltaSchema);
+    this.fileSchema = mapping.physical(DeltaTypeMapping.fileSchema(schema));
+    this.deltaSchema = mapping.physical(deltaSchema);
     this.targetFileSize = targetFileSize;
     this.uuidColumns = java.util.stream.IntStream.range(0, schema.size())
         .filter(i -> schema.field(i).type().id() == TypeId.UUID).toArray();

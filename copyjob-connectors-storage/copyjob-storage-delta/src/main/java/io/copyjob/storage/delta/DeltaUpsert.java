@@ -44,6 +44,7 @@ final class DeltaUpsert {
   private final StructType deltaSchema;
   private final DeltaWriteTransaction tx;
   private final DeltaOptions options;
+  private final DeltaColumnMapping mapping;
 
   DeltaUpsert(DeltaTables tables, WriteRequest request, Snapshot snapshot, List<String> keys, StructType deltaSchema,
       DeltaWriteTransaction tx, DeltaOptions options) {
@@ -54,11 +55,12 @@ final class DeltaUpsert {
     this.deltaSchema = deltaSchema;
     this.tx = tx;
     this.options = options;
+    this.mapping = DeltaColumnMapping.of(deltaSchema);
   }
 
   /** Rewrites the live files holding keys of {@code newFiles}; adds their removes to {@code actions}. */
   List<DeltaDataFile> rewrite(List<DeltaDataFile> newFiles, List<Row> actions) throws IOException {
-    Schema tableSchema = DeltaTypeMapping.fromDelta(snapshot.getSchema(), request.target().toString());
+    Schema tableSchema = DeltaTypeMapping.fromDelta(deltaSchema, request.target().toString());
     Schema keySchema = keySchema(tableSchema);
     Set<List<Object>> runKeys = new HashSet<>();
     for (DeltaDataFile f : newFiles) {
@@ -105,7 +107,7 @@ final class DeltaUpsert {
   }
 
   private void forEachKey(String path, long size, Schema keySchema, java.util.function.Consumer<List<Object>> sink) {
-    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keySchema, BATCH_ROWS)) {
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keySchema, mapping, BATCH_ROWS)) {
       RecordBatch b;
       while ((b = reader.next()) != null) {
         for (int r = 0; r < b.rowCount(); r++) {
@@ -127,7 +129,7 @@ final class DeltaUpsert {
   private void copyWithout(String path, long size, Schema tableSchema, Set<List<Object>> runKeys,
       DeltaSplitWriter writer) {
     int[] keyIndex = keys.stream().mapToInt(tableSchema::indexOf).toArray();
-    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, tableSchema, BATCH_ROWS)) {
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, tableSchema, mapping, BATCH_ROWS)) {
       RecordBatch b;
       while ((b = reader.next()) != null) {
         RecordBatch kept = RecordBatch.allocate(tableSchema, Math.max(1, b.rowCount()));

@@ -50,12 +50,16 @@ import org.slf4j.LoggerFactory;
 final class DeltaWriteTransaction implements WriteTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriteTransaction.class);
   static final int MAX_WRITERS = 64;
+  /** Commit attempts after a lost race for a version, each after Kernel found no logical conflict. */
+  static final int DEFAULT_RETRIES = 20;
 
   private final DeltaTables tables;
   private final DeltaOptions options;
   private final WriteRequest request;
+  /** The table's schema as this transaction commits it (with column mapping, the physical names in its metadata). */
   private final StructType deltaSchema;
   private final boolean create;
+  private final boolean evolve;
   private final List<String> keys;
   private final String folder;
   private final String table;
@@ -67,19 +71,24 @@ final class DeltaWriteTransaction implements WriteTransaction {
   private boolean aborted;
   private boolean outcomeUnknown;
 
-  DeltaWriteTransaction(DeltaTables tables, DeltaOptions options, WriteRequest request, StructType deltaSchema,
-      boolean create, List<String> keys) {
+  /**
+   * @param schema the schema to create the table with, or the table's schema with the new columns when
+   *               {@code evolve}, or the table's schema
+   */
+  DeltaWriteTransaction(DeltaTables tables, DeltaOptions options, WriteRequest request, StructType schema,
+      boolean create, boolean evolve, List<String> keys) {
     this.tables = tables;
     this.options = options;
     this.request = request;
-    this.deltaSchema = deltaSchema;
     this.create = create;
+    this.evolve = evolve;
     this.keys = keys;
     this.folder = DeltaTables.folder(request.target());
     this.table = request.target().toString();
     this.appId = "copyjob:" + request.jobName() + ":" + table;
     try {
-      this.txn = start();
+      this.txn = start(schema);
+      this.deltaSchema = txn.getSchema(tables.engine());
     } catch (RuntimeException e) {
       throw tables.failure(request.target(), "start a transaction on the Delta table", e);
     }
@@ -90,22 +99,29 @@ final class DeltaWriteTransaction implements WriteTransaction {
    * The Kernel transaction, on the table version of now: the rows of an overwrite or upsert replace what this
    * version holds, and a writer committing before this run's commit makes it resolve the conflict or fail.
    */
-  private Transaction start() {
+  private Transaction start(StructType schema) {
     Engine engine = tables.engine();
     Optional<Snapshot> latest = create ? Optional.empty() : tables.latest(request.target());
     long txnVersion = latest.flatMap(s -> s.getLatestTransactionVersion(engine, appId)).orElse(0L) + 1;
+    // A rebase onto a commit that added rows with the same keys would keep both: an upsert fails instead.
+    int retries = request.strategy().kind() == WriteStrategy.Kind.UPSERT ? 0 : DEFAULT_RETRIES;
+    if (evolve) {
+      return latest.orElseThrow().buildUpdateTableTransaction(DeltaTables.ENGINE_INFO, Operation.WRITE)
+          .withUpdatedSchema(schema).withTransactionId(appId, txnVersion).withMaxRetries(retries).build(engine);
+    }
     TransactionBuilder builder = tables.table(request.target())
         .createTransactionBuilder(engine, DeltaTables.ENGINE_INFO, create ? Operation.CREATE_TABLE : Operation.WRITE)
-        .withTransactionId(engine, appId, txnVersion);
+        .withTransactionId(engine, appId, txnVersion).withMaxRetries(retries);
     if (create) {
-      builder = builder.withSchema(engine, deltaSchema).withDomainMetadataSupported();
+      Map<String, String> properties = new java.util.HashMap<>();
       if (!keys.isEmpty()) {
-        builder = builder.withTableProperties(engine, Map.of(DeltaSink.PRIMARY_KEY_PROPERTY, String.join(",", keys)));
+        properties.put(DeltaSink.PRIMARY_KEY_PROPERTY, String.join(",", keys));
       }
-    }
-    if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
-      // A rebase onto a commit that added rows with the same keys would keep both: fail instead, and rerun.
-      builder = builder.withMaxRetries(0);
+      if (options.schemaEvolution()) {
+        // Kernel adds columns only to tables with column mapping: create them so when the job allows evolution.
+        properties.put(DeltaColumnMapping.MODE_PROPERTY, "name");
+      }
+      builder = builder.withSchema(engine, schema).withDomainMetadataSupported().withTableProperties(engine, properties);
     }
     return builder.build(engine);
   }

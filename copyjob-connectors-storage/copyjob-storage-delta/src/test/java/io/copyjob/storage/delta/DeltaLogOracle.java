@@ -35,6 +35,12 @@ final class DeltaLogOracle {
 
   /** The live data files of the table in {@code folder}, relative to it. */
   static Set<String> liveFiles(FileStore store, String folder) throws IOException {
+    return replay(store, folder, new java.util.LinkedHashMap<>());
+  }
+
+  /** Replays the log: the live files, and into {@code physicalToLogical} the latest schema's column mapping. */
+  private static Set<String> replay(FileStore store, String folder, java.util.Map<String, String> physicalToLogical)
+      throws IOException {
     Set<String> live = new LinkedHashSet<>();
     List<FileInfo> log = new ArrayList<>();
     for (FileInfo f : store.list(folder + "/_delta_log")) {
@@ -53,6 +59,13 @@ final class DeltaLogOracle {
             live.add(URLDecoder.decode(action.get("add").get("path").asText(), StandardCharsets.UTF_8));
           } else if (action.has("remove")) {
             live.remove(URLDecoder.decode(action.get("remove").get("path").asText(), StandardCharsets.UTF_8));
+          } else if (action.has("metaData")) {
+            physicalToLogical.clear();
+            for (JsonNode field : JSON.readTree(action.get("metaData").get("schemaString").asText()).get("fields")) {
+              JsonNode physical = field.path("metadata").path("delta.columnMapping.physicalName");
+              physicalToLogical.put(physical.isMissingNode() ? field.get("name").asText() : physical.asText(),
+                  field.get("name").asText());
+            }
           }
         }
       }
@@ -65,7 +78,8 @@ final class DeltaLogOracle {
    * DuckDB prints it.
    */
   static List<List<String>> query(FileStore store, String folder, Path scratch, String select) throws Exception {
-    Set<String> live = liveFiles(store, folder);
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+    Set<String> live = replay(store, folder, columns);
     if (live.isEmpty()) {
       return List.of();
     }
@@ -78,7 +92,11 @@ final class DeltaLogOracle {
       }
       files.append(files.length() == 1 ? "" : ", ").append('\'').append(local).append('\'');
     }
-    String from = "read_parquet(" + files + "], union_by_name = true)";
+    // Columns by their logical names, whatever physical names column mapping gave them in the files.
+    StringBuilder renamed = new StringBuilder();
+    columns.forEach((physical, logical) -> renamed.append(renamed.length() == 0 ? "" : ", ")
+        .append('"').append(physical).append("\" AS \"").append(logical).append('"'));
+    String from = "(SELECT " + renamed + " FROM read_parquet(" + files + "], union_by_name = true))";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
       try (ResultSet rs = s.executeQuery(String.format(select, from))) {
