@@ -205,7 +205,7 @@ final class DeltaWriteTransaction implements WriteTransaction {
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "another run of job '" + request.jobName()
           + "' committed to this Delta table at the same time (" + e.getMessage() + "); this run's rows were not "
           + "committed").table(table).cause(e).build();
-    } catch (ConcurrentWriteException e) {
+    } catch (ConcurrentWriteException | io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException e) {
       outcomeUnknown = false;
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "another writer committed to this Delta table while this "
           + request.strategy() + " ran, and its rows may hold the same keys; nothing was committed, run the job again ("

@@ -1,9 +1,11 @@
 package io.copyjob.storage.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copyjob.ConnectorSpec;
 import io.copyjob.CopyJob;
+import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.RunResult;
 import io.copyjob.TableResult;
@@ -165,17 +167,32 @@ abstract class DeltaCopyContract {
     assertThat(only(readFull.run().throwIfFailed()).rowsRead()).isEqualTo(ROWS);
     assertThat(pg(full, "public.orders")).isEqualTo(pg(db, "orders"));
 
-    TestDatabase incremental = new TestDatabase("deltainc");
-    WatermarkStore marks = WatermarkStores.inMemory();
-    CopyJob readNew = CopyJob.builder().name(job("read-new")).source(lake).destination(incremental.spec())
-        .table("public.orders", t -> t.incremental("id").append()).watermarkStore(marks).build();
-    assertThat(only(readNew.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
+    // Incremental on the key: the first file lies below the watermark by its statistics and is not read. And on a
+    // timestamp, whose statistics Delta keeps in milliseconds while the watermark has microseconds.
+    TestDatabase byId = new TestDatabase("deltainc");
+    TestDatabase byTime = new TestDatabase("deltainctime");
+    CopyJob readNew = CopyJob.builder().name(job("read-new")).source(lake).destination(byId.spec())
+        .table("public.orders", t -> t.incremental("id").append()).build();
+    CopyJob readChanged = CopyJob.builder().name(job("read-changed")).source(lake).destination(byTime.spec())
+        .table("public.orders", t -> t.incremental("updated").append()).build();
+    TableResult first = only(readNew.run().throwIfFailed());
+    assertThat(first.rowsWritten()).isEqualTo(ROWS);
+    assertThat(only(readChanged.run().throwIfFailed()).rowsWritten()).isEqualTo(ROWS);
     insert(db, ROWS + 1, ROWS + 500);
     load.run().throwIfFailed();
+
     TableResult second = only(readNew.run().throwIfFailed());
     assertThat(second.rowsRead()).isEqualTo(500);
     assertThat(second.watermarkAfter()).contains(Watermark.of(LogicalType.int64(), (long) ROWS + 500));
-    assertThat(pg(incremental, "public.orders")).isEqualTo(pg(db, "orders"));
+    assertThat(second.bytesRead()).isPositive().isLessThan(first.bytesRead() / 3);
+    assertThat(pg(byId, "public.orders")).isEqualTo(pg(db, "orders"));
+
+    TableResult changed = only(readChanged.run().throwIfFailed());
+    assertThat(changed.rowsRead()).isEqualTo(500);
+    assertThat(changed.watermarkAfter()).contains(Watermark.of(LogicalType.timestamp(6),
+        java.time.LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_000).plusSeconds(37L * (ROWS + 500))
+            .plusNanos(1000L * (ROWS + 500))));
+    assertThat(pg(byTime, "public.orders")).isEqualTo(pg(db, "orders"));
   }
 
   @Test
@@ -254,6 +271,37 @@ abstract class DeltaCopyContract {
       List<List<String>> rows = DeltaLogOracle.query(store, "events", scratch,
           "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM %s");
       assertThat(rows).containsExactly(List.of("1510", "1510", "0", "2499"));
+    }
+  }
+
+  @Test
+  void anUpsertThatLosesTheRaceFailsClearlyAndLeavesTheWinnersRows() throws Exception {
+    ConnectorSpec lake = lake("upsert-race");
+    Schema schema = Schema.of(Field.required("id", LogicalType.int64()), Field.of("note", LogicalType.string()));
+    DatasetId table = DatasetId.of("events");
+    DeltaConnectorProvider provider = new DeltaConnectorProvider();
+    ConnectorOptions options = ConnectorOptions.of("delta", lake.options(), provider.sensitiveOptions());
+    try (SinkConnector create = provider.createSink(options)) {
+      commit(create, "creator", table, schema, 0, 10);
+    }
+    try (SinkConnector a = provider.createSink(options); SinkConnector b = provider.createSink(options)) {
+      WriteTransaction ta = a.begin(WriteRequest.of("upsert-a", "run-a", table, schema, WriteStrategy.upsert("id"),
+          List.of(), TableCreation.MUST_EXIST));
+      WriteTransaction tb = b.begin(WriteRequest.of("upsert-b", "run-b", table, schema, WriteStrategy.upsert("id"),
+          List.of(), TableCreation.MUST_EXIST));
+      List<Fragment> fa = List.of(write(ta, schema, 5, 10));
+      List<Fragment> fb = List.of(write(tb, schema, 8, 10));
+      assertThat(ta.commit(fa)).isEqualTo(10);
+      assertThatThrownBy(() -> tb.commit(fb)).isInstanceOf(CopyJobException.class)
+          .hasMessageContaining("another writer committed").hasMessageContaining("events");
+      tb.abort();
+      ta.close();
+      tb.close();
+    }
+    try (FileStore store = store(lake)) {
+      assertThat(DeltaLogOracle.query(store, "events", scratch, "SELECT count(*), count(DISTINCT id), max(id) FROM %s"))
+          .containsExactly(List.of("15", "15", "14"));
+      assertThat(store.list("events").stream().filter(f -> f.name().startsWith("part-run-b"))).isEmpty();
     }
   }
 
