@@ -11,6 +11,7 @@ import io.copyjob.storage.files.store.FileStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the wanted columns of one data file with copyjob's Parquet reader, by their physical names. A column the
@@ -20,14 +21,22 @@ import java.util.List;
 final class DeltaFileReader implements AutoCloseable {
   private final Schema wanted;
   private final int[] fromFile;
+  /** The value of each wanted column the file does not hold: its partition value, or null. */
+  private final Object[] constants;
   private final FormatReader reader;
 
-  DeltaFileReader(FileStore store, String path, long size, Schema wanted, DeltaColumnMapping mapping, int batchRows) {
+  /**
+   * @param partition the file's partition values as the log holds them (text, by physical name); a wanted column
+   *                  found there reads as that constant
+   */
+  DeltaFileReader(FileStore store, String path, long size, Schema wanted, DeltaColumnMapping mapping,
+      Map<String, String> partition, int batchRows) {
     ParquetFormat format = new ParquetFormat(io.copyjob.storage.files.format.parquet.ParquetCompression.NONE);
     FileInfo info = new FileInfo(path, size, Instant.EPOCH);
     Schema fileSchema = format.readSchema(store, info);
     this.wanted = wanted;
     this.fromFile = new int[wanted.size()];
+    this.constants = new Object[wanted.size()];
     List<Field> present = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
       Field f = wanted.field(i).withName(mapping.physical(wanted.field(i).name()));
@@ -36,6 +45,8 @@ final class DeltaFileReader implements AutoCloseable {
         present.add(f);
       } else {
         fromFile[i] = -1;
+        String value = partition.get(f.name());
+        constants[i] = value == null ? null : partitionValue(wanted.field(i), value);
       }
     }
     this.reader = present.isEmpty() ? null
@@ -56,14 +67,26 @@ final class DeltaFileReader implements AutoCloseable {
       if (fromFile[i] >= 0) {
         columns[i] = in.column(fromFile[i]);
       } else {
-        ColumnVector nulls = ColumnVector.allocate(wanted.field(i).type(), in.rowCount());
+        ColumnVector constant = ColumnVector.allocate(wanted.field(i).type(), in.rowCount());
         for (int r = 0; r < in.rowCount(); r++) {
-          nulls.setNull(r);
+          constant.setObject(r, constants[i]);
         }
-        columns[i] = nulls;
+        columns[i] = constant;
       }
     }
     return RecordBatch.of(wanted, columns, in.rowCount());
+  }
+
+  /** A partition value's text as Delta writes it ({@code 2024-01-01 10:00:00.5} for timestamps, in UTC). */
+  private static Object partitionValue(Field f, String text) {
+    String t = f.type().id() == io.copyjob.data.TypeId.TIMESTAMP_TZ && !text.endsWith("Z") && text.length() > 10
+        && text.indexOf('+', 10) < 0 ? text + "Z" : text;
+    try {
+      return io.copyjob.data.TextValues.parse(f.type(), t);
+    } catch (IllegalArgumentException e) {
+      throw io.copyjob.CopyJobException.builder(io.copyjob.ErrorCode.BAD_INPUT, "the partition value '" + text
+          + "' is not a " + f.type()).column(f.name()).cause(e).build();
+    }
   }
 
   long bytesRead() {

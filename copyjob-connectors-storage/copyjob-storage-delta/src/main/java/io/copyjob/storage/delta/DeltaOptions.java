@@ -19,6 +19,8 @@ import java.util.TreeSet;
  *       batch); a number or {@code 128MiB}-style</td><td>128MiB</td></tr>
  *   <tr><td>{@value #SCHEMA_EVOLUTION}</td><td>{@code true}: a new nullable source column is added to the table</td>
  *       <td>false</td></tr>
+ *   <tr><td>{@value #PARTITION_BY}</td><td>comma-separated columns a table copyjob creates is partitioned by</td>
+ *       <td>none</td></tr>
  *   <tr><td>{@value #VERSION}</td><td>as a source: read this table version instead of the latest</td>
  *       <td>latest</td></tr>
  * </table>
@@ -32,7 +34,9 @@ final class DeltaOptions {
   static final String TARGET_FILE_SIZE = "targetFileSize";
   static final String SCHEMA_EVOLUTION = "schemaEvolution";
   static final String VERSION = "version";
-  private static final Set<String> KNOWN = Set.of(LOCATION, COMPRESSION, TARGET_FILE_SIZE, SCHEMA_EVOLUTION, VERSION);
+  static final String PARTITION_BY = "partitionBy";
+  private static final Set<String> KNOWN = Set.of(LOCATION, COMPRESSION, TARGET_FILE_SIZE, SCHEMA_EVOLUTION, VERSION,
+      PARTITION_BY);
   static final long DEFAULT_TARGET_FILE_SIZE = 128L * 1024 * 1024;
 
   private final String location;
@@ -40,6 +44,7 @@ final class DeltaOptions {
   private final long targetFileSize;
   private final boolean schemaEvolution;
   private final long version;
+  private final java.util.List<String> partitionBy;
 
   private DeltaOptions(ConnectorOptions options) {
     for (String key : options.asMap().keySet()) {
@@ -52,6 +57,8 @@ final class DeltaOptions {
     this.targetFileSize = size(options, TARGET_FILE_SIZE, DEFAULT_TARGET_FILE_SIZE);
     this.schemaEvolution = options.getBoolean(SCHEMA_EVOLUTION, false);
     this.version = options.getLong(VERSION, -1);
+    this.partitionBy = options.get(PARTITION_BY).map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim)
+        .filter(c -> !c.isEmpty()).toList()).orElse(java.util.List.of());
     if (options.get(VERSION).isPresent() && version < 0) {
       throw options.invalid(VERSION, "must be a table version, 0 or more");
     }
@@ -90,6 +97,9 @@ final class DeltaOptions {
   long targetFileSize() { return targetFileSize; }
 
   boolean schemaEvolution() { return schemaEvolution; }
+
+  /** The partition columns of tables the sink creates. */
+  java.util.List<String> partitionBy() { return partitionBy; }
 
   /** The version to read, or empty for the latest. */
   java.util.OptionalLong version() {

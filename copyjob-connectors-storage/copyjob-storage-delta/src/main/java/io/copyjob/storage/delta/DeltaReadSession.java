@@ -44,10 +44,6 @@ final class DeltaReadSession implements ReadSession {
     this.request = request;
     String table = request.dataset().id().toString();
     this.mapping = DeltaColumnMapping.of(snapshot.getSchema());
-    if (!snapshot.getPartitionColumnNames().isEmpty()) {
-      throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table is partitioned by "
-          + snapshot.getPartitionColumnNames() + ", which copyjob cannot read yet").table(table).build();
-    }
     Schema columns = request.columns();
     this.lower = request.lowerExclusive().orElse(null);
     if (lower != null && request.watermarkColumn().isPresent()) {
@@ -76,7 +72,7 @@ final class DeltaReadSession implements ReadSession {
     ScanBuilder scan = snapshot.getScanBuilder();
     if (watermarkIndex >= 0) {
       Field w = readSchema.field(watermarkIndex);
-      Optional<Predicate> above = DeltaWatermarks.above(w.name(), w.type(), lower);
+      Optional<Predicate> above = DeltaLiterals.above(w.name(), w.type(), lower);
       if (above.isPresent()) {
         scan = scan.withFilter(above.get());
       }
@@ -93,7 +89,8 @@ final class DeltaReadSession implements ReadSession {
             }
             FileStatus status = KernelActions.fileStatus(file);
             String path = tables.fileIO().storePath(status.getPath());
-            splits.add(new DeltaSplit(path, status.getSize(), tables.store().displayName(path)));
+            splits.add(new DeltaSplit(path, status.getSize(), KernelActions.partitionValues(file),
+                tables.store().displayName(path)));
           }
         }
       }
@@ -108,7 +105,7 @@ final class DeltaReadSession implements ReadSession {
     DeltaSplit s = (DeltaSplit) split;
     DeltaFileReader reader;
     try {
-      reader = new DeltaFileReader(tables.store(), s.path(), s.size(), readSchema, mapping, request.batchRows());
+      reader = new DeltaFileReader(tables.store(), s.path(), s.size(), readSchema, mapping, s.partition(), request.batchRows());
     } catch (CopyJobException e) {
       throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();
     }

@@ -58,6 +58,16 @@ final class DeltaSink implements SinkConnector {
           + tables.store().displayName(DeltaTables.folder(target)) + ", and the job asks for an existing destination")
           .table(table).build();
     }
+    List<String> partitionBy = existing.map(Snapshot::getPartitionColumnNames).orElse(options.partitionBy());
+    for (String p : partitionBy) {
+      if (request.schema().indexOf(p) < 0) {
+        throw (existing.isEmpty()
+            ? CopyJobException.builder(ErrorCode.INVALID_OPTION, "option '" + DeltaOptions.PARTITION_BY
+                + "' names the column '" + p + "', which the run does not write: " + request.schema().names())
+            : CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "the Delta table is partitioned by " + partitionBy
+                + " but the run does not write '" + p + "'")).table(table).column(p).build();
+      }
+    }
     boolean evolve = false;
     if (existing.isPresent()) {
       StructType have = existing.get().getSchema();

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,14 +65,12 @@ final class DeltaUpsert {
     Schema keySchema = keySchema(tableSchema);
     Set<List<Object>> runKeys = new HashSet<>();
     for (DeltaDataFile f : newFiles) {
-      forEachKey(f.path(), f.size(), keySchema, runKeys::add);
+      forEachKey(f.path(), f.size(), f.partitionText(), keySchema, runKeys::add);
     }
     if (runKeys.isEmpty()) {
       return List.of();
     }
-    DeltaSplitWriter writer = new DeltaSplitWriter(tx, tables.store(), new ParquetFormat(options.compression()),
-        DeltaTables.folder(request.target()), DeltaWriteTransaction.filePrefix(request.runId()) + "-u", tableSchema,
-        deltaSchema, options.targetFileSize());
+    DeltaSplitWriter writer = tx.writer(DeltaWriteTransaction.filePrefix(request.runId()) + "-u", tableSchema);
     long now = System.currentTimeMillis();
     ScanBuilder scan = snapshot.getScanBuilder();
     Optional<Predicate> range = keyRange(keySchema.field(0), runKeys);
@@ -86,9 +85,10 @@ final class DeltaUpsert {
             FileStatus status = KernelActions.fileStatus(file);
             String path = tables.fileIO().storePath(status.getPath());
             boolean[] hit = {false};
-            forEachKey(path, status.getSize(), keySchema, k -> hit[0] |= runKeys.contains(k));
+            Map<String, String> partition = KernelActions.partitionValues(file);
+            forEachKey(path, status.getSize(), partition, keySchema, k -> hit[0] |= runKeys.contains(k));
             if (hit[0]) {
-              copyWithout(path, status.getSize(), tableSchema, runKeys, writer);
+              copyWithout(path, status.getSize(), partition, tableSchema, runKeys, writer);
               actions.add(KernelActions.removeAction(file, now));
             }
           }
@@ -106,8 +106,10 @@ final class DeltaUpsert {
     return Schema.of(fields);
   }
 
-  private void forEachKey(String path, long size, Schema keySchema, java.util.function.Consumer<List<Object>> sink) {
-    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keySchema, mapping, BATCH_ROWS)) {
+  private void forEachKey(String path, long size, Map<String, String> partition, Schema keySchema,
+      java.util.function.Consumer<List<Object>> sink) {
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keySchema, mapping, partition,
+        BATCH_ROWS)) {
       RecordBatch b;
       while ((b = reader.next()) != null) {
         for (int r = 0; r < b.rowCount(); r++) {
@@ -126,10 +128,10 @@ final class DeltaUpsert {
   }
 
   /** Copies the rows of a file whose key the run does not write. */
-  private void copyWithout(String path, long size, Schema tableSchema, Set<List<Object>> runKeys,
-      DeltaSplitWriter writer) {
+  private void copyWithout(String path, long size, Map<String, String> partition, Schema tableSchema,
+      Set<List<Object>> runKeys, DeltaSplitWriter writer) {
     int[] keyIndex = keys.stream().mapToInt(tableSchema::indexOf).toArray();
-    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, tableSchema, mapping, BATCH_ROWS)) {
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, tableSchema, mapping, partition, BATCH_ROWS)) {
       RecordBatch b;
       while ((b = reader.next()) != null) {
         RecordBatch kept = RecordBatch.allocate(tableSchema, Math.max(1, b.rowCount()));
@@ -165,8 +167,8 @@ final class DeltaUpsert {
       min = min == null || c.compareTo(min) < 0 ? c : min;
       max = max == null || c.compareTo(max) > 0 ? c : max;
     }
-    Optional<Literal> lo = DeltaWatermarks.literal(first.type(), min);
-    Optional<Literal> hi = DeltaWatermarks.literal(first.type(), max);
+    Optional<Literal> lo = DeltaLiterals.literal(first.type(), min);
+    Optional<Literal> hi = DeltaLiterals.literal(first.type(), max);
     if (lo.isEmpty() || hi.isEmpty()) {
       return Optional.empty();
     }

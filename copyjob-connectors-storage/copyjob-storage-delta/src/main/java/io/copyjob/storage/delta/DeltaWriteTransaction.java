@@ -65,6 +65,8 @@ final class DeltaWriteTransaction implements WriteTransaction {
   private final String table;
   private final String appId;
   private final Transaction txn;
+  private final Row state;
+  private final List<String> partitionBy;
   private final Optional<Snapshot> read;
   private final List<PendingFile> tracked = new ArrayList<>();
   private boolean committed;
@@ -89,6 +91,8 @@ final class DeltaWriteTransaction implements WriteTransaction {
     try {
       this.txn = start(schema);
       this.deltaSchema = txn.getSchema(tables.engine());
+      this.state = txn.getTransactionState(tables.engine());
+      this.partitionBy = List.copyOf(txn.getPartitionColumns(tables.engine()));
     } catch (RuntimeException e) {
       throw tables.failure(request.target(), "start a transaction on the Delta table", e);
     }
@@ -122,12 +126,39 @@ final class DeltaWriteTransaction implements WriteTransaction {
         properties.put(DeltaColumnMapping.MODE_PROPERTY, "name");
       }
       builder = builder.withSchema(engine, schema).withDomainMetadataSupported().withTableProperties(engine, properties);
+      if (!options.partitionBy().isEmpty()) {
+        builder = builder.withPartitionColumns(engine, options.partitionBy());
+      }
     }
     return builder.build(engine);
   }
 
   synchronized void track(PendingFile file) {
     tracked.add(file);
+  }
+
+  /** The table's name, for messages. */
+  String table() {
+    return table;
+  }
+
+  /** The store folder of a partition's data files (Kernel names it: {@code day=2024-01-01}, escaped). */
+  String folder(Map<String, io.delta.kernel.expressions.Literal> partition) {
+    if (partition.isEmpty()) {
+      return folder;
+    }
+    try {
+      return tables.fileIO().storePath(
+          Transaction.getWriteContext(tables.engine(), state, partition).getTargetDirectory());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A writer of rows of {@code schema} with this transaction's table schema and partitioning. */
+  DeltaSplitWriter writer(String prefix, io.copyjob.data.Schema schema) {
+    return new DeltaSplitWriter(this, tables.store(), new ParquetFormat(options.compression()), prefix, schema,
+        deltaSchema, partitionBy, options.targetFileSize());
   }
 
   @Override
@@ -138,8 +169,7 @@ final class DeltaWriteTransaction implements WriteTransaction {
   @Override
   public SplitWriter openWriter(int index) {
     String prefix = filePrefix(request.runId()) + "-w" + index;
-    return new DeltaSplitWriter(this, tables.store(), new ParquetFormat(options.compression()), folder, prefix,
-        request.schema(), deltaSchema, options.targetFileSize());
+    return writer(prefix, request.schema());
   }
 
   /** Data files of a run start with this: how a rerun finds what an earlier attempt committed. */
@@ -162,7 +192,6 @@ final class DeltaWriteTransaction implements WriteTransaction {
     Engine engine = tables.engine();
     try {
       WriteStrategy.Kind kind = request.strategy().kind();
-      Row state = txn.getTransactionState(engine);
       List<Row> actions = new ArrayList<>();
       DeltaBatchMarker marker = DeltaBatchMarker.domain(appId);
       Optional<String> retriedRun = read.flatMap(s -> marker.committedRun(s, request.batchId()));
@@ -180,15 +209,20 @@ final class DeltaWriteTransaction implements WriteTransaction {
       if (files.isEmpty() && actions.isEmpty() && !create && kind == WriteStrategy.Kind.APPEND) {
         return 0; // nothing to add: no empty commit
       }
-      DataWriteContext context = Transaction.getWriteContext(engine, state, Map.of());
-      List<DataFileStatus> statuses = new ArrayList<>();
+      // One write context per partition value: it carries the values into the add actions.
+      Map<Map<String, io.delta.kernel.expressions.Literal>, List<DataFileStatus>> byPartition =
+          new java.util.LinkedHashMap<>();
       long now = System.currentTimeMillis();
       for (DeltaDataFile f : files) {
-        statuses.add(new DataFileStatus(tables.fileIO().qualify(f.path()), f.size(), now, Optional.of(f.stats())));
+        byPartition.computeIfAbsent(f.partition(), k -> new ArrayList<>()).add(
+            new DataFileStatus(tables.fileIO().qualify(f.path()), f.size(), now, Optional.of(f.stats())));
       }
-      try (CloseableIterator<Row> adds = Transaction.generateAppendActions(engine, state,
-          io.delta.kernel.internal.util.Utils.toCloseableIterator(statuses.iterator()), context)) {
-        adds.forEachRemaining(actions::add);
+      for (var group : byPartition.entrySet()) {
+        DataWriteContext context = Transaction.getWriteContext(engine, state, group.getKey());
+        try (CloseableIterator<Row> adds = Transaction.generateAppendActions(engine, state,
+            io.delta.kernel.internal.util.Utils.toCloseableIterator(group.getValue().iterator()), context)) {
+          adds.forEachRemaining(actions::add);
+        }
       }
       if (request.batchId().isPresent() && (create || read.map(DeltaBatchMarker::supported).orElse(false))) {
         txn.addDomainMetadata(marker.name(), marker.config(request.batchId().get(), request.runId()));

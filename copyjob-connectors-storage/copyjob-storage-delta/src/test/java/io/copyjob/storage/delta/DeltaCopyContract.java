@@ -154,6 +154,31 @@ abstract class DeltaCopyContract {
   }
 
   @Test
+  void writesAPartitionedTableAppendsUpsertsAcrossPartitionsAndReadsItBack() throws Exception {
+    TestDatabase db = orders(ROWS);
+    ConnectorSpec lake = lake("partitioned").with(DeltaOptions.PARTITION_BY, "flag");
+    CopyJob upsert = CopyJob.builder().name(job("partitioned")).source(db.spec()).destination(lake)
+        .table("public.orders", t -> t.upsert()).batchRows(700).build();
+    upsert.run().throwIfFailed();
+    assertThat(delta(lake, "public/orders")).isEqualTo(pg(db, "orders"));
+    try (FileStore store = store(lake)) {
+      assertThat(DeltaLogOracle.liveFiles(store, "public/orders"))
+          .allSatisfy(f -> assertThat(f).matches("flag=(true|false)/part-.*\\.zstd\\.parquet"));
+    }
+    // Rows moving to the other partition, changed rows staying, new rows.
+    db.exec("UPDATE orders SET flag = NOT flag, note = 'moved' WHERE id % 300 = 0");
+    db.exec("UPDATE orders SET note = 'stayed' WHERE id % 301 = 0");
+    insert(db, ROWS + 1, ROWS + 30);
+    upsert.run().throwIfFailed();
+    assertThat(delta(lake, "public/orders")).isEqualTo(pg(db, "orders"));
+
+    TestDatabase back = new TestDatabase("deltapart");
+    CopyJob.builder().name(job("partitioned-out")).source(lake).destination(back.spec()).table("public.orders")
+        .build().run().throwIfFailed();
+    assertThat(pg(back, "public.orders")).isEqualTo(pg(db, "orders"));
+  }
+
+  @Test
   void readsDeltaIntoPostgresFullyAndIncrementally() throws Exception {
     TestDatabase db = orders(ROWS);
     ConnectorSpec lake = lake("read");

@@ -35,13 +35,18 @@ final class DeltaLogOracle {
 
   /** The live data files of the table in {@code folder}, relative to it. */
   static Set<String> liveFiles(FileStore store, String folder) throws IOException {
-    return replay(store, folder, new java.util.LinkedHashMap<>());
+    return replay(store, folder, new java.util.LinkedHashMap<>(), new java.util.HashMap<>(), new java.util.HashMap<>())
+        .keySet();
   }
 
-  /** Replays the log: the live files, and into {@code physicalToLogical} the latest schema's column mapping. */
-  private static Set<String> replay(FileStore store, String folder, java.util.Map<String, String> physicalToLogical)
-      throws IOException {
-    Set<String> live = new LinkedHashSet<>();
+  /**
+   * Replays the log: the live files with their partition values, and into {@code physicalToLogical} and
+   * {@code types} the latest schema's column mapping and Delta types (by physical name).
+   */
+  private static java.util.Map<String, JsonNode> replay(FileStore store, String folder,
+      java.util.Map<String, String> physicalToLogical, java.util.Map<String, String> types,
+      java.util.Map<String, String> unused) throws IOException {
+    java.util.Map<String, JsonNode> live = new java.util.LinkedHashMap<>();
     List<FileInfo> log = new ArrayList<>();
     for (FileInfo f : store.list(folder + "/_delta_log")) {
       if (f.name().matches("\\d{20}\\.json")) {
@@ -56,15 +61,17 @@ final class DeltaLogOracle {
         while ((line = r.readLine()) != null) {
           JsonNode action = JSON.readTree(line);
           if (action.has("add")) {
-            live.add(URLDecoder.decode(action.get("add").get("path").asText(), StandardCharsets.UTF_8));
+            live.put(URLDecoder.decode(action.get("add").get("path").asText(), StandardCharsets.UTF_8),
+                action.get("add").path("partitionValues"));
           } else if (action.has("remove")) {
             live.remove(URLDecoder.decode(action.get("remove").get("path").asText(), StandardCharsets.UTF_8));
           } else if (action.has("metaData")) {
             physicalToLogical.clear();
             for (JsonNode field : JSON.readTree(action.get("metaData").get("schemaString").asText()).get("fields")) {
               JsonNode physical = field.path("metadata").path("delta.columnMapping.physicalName");
-              physicalToLogical.put(physical.isMissingNode() ? field.get("name").asText() : physical.asText(),
-                  field.get("name").asText());
+              String name = physical.isMissingNode() ? field.get("name").asText() : physical.asText();
+              physicalToLogical.put(name, field.get("name").asText());
+              types.put(name, field.get("type").asText());
             }
           }
         }
@@ -73,30 +80,50 @@ final class DeltaLogOracle {
     return live;
   }
 
+  private static String duckType(String delta) {
+    switch (delta) {
+      case "byte": return "TINYINT";
+      case "short": return "SMALLINT";
+      case "integer": return "INTEGER";
+      case "long": return "BIGINT";
+      case "timestamp": return "TIMESTAMPTZ";
+      case "timestamp_ntz": return "TIMESTAMP";
+      case "string": return "VARCHAR";
+      default: return delta.toUpperCase(java.util.Locale.ROOT);
+    }
+  }
+
   /**
    * Runs {@code select} (with {@code %s} standing for the table) in DuckDB over the live files, each value as
    * DuckDB prints it.
    */
   static List<List<String>> query(FileStore store, String folder, Path scratch, String select) throws Exception {
     java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
-    Set<String> live = replay(store, folder, columns);
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    java.util.Map<String, JsonNode> live = replay(store, folder, columns, types, null);
     if (live.isEmpty()) {
       return List.of();
     }
     Path dir = Files.createTempDirectory(scratch, "live");
-    StringBuilder files = new StringBuilder("[");
-    for (String name : live) {
-      Path local = dir.resolve(name.replace('/', '_'));
-      try (InputStream in = store.openRead(folder + "/" + name)) {
+    // One subquery per file, with its partition values (which the log holds, not the file) as typed constants.
+    StringBuilder union = new StringBuilder();
+    int n = 0;
+    for (java.util.Map.Entry<String, JsonNode> file : live.entrySet()) {
+      Path local = dir.resolve((n++) + "-" + file.getKey().replace('/', '_'));
+      try (InputStream in = store.openRead(folder + "/" + file.getKey())) {
         Files.copy(in, local);
       }
-      files.append(files.length() == 1 ? "" : ", ").append('\'').append(local).append('\'');
+      union.append(union.length() == 0 ? "" : " UNION ALL BY NAME ").append("SELECT *");
+      file.getValue().fields().forEachRemaining(p -> union.append(", CAST(")
+          .append(p.getValue().isNull() ? "NULL" : "'" + p.getValue().asText().replace("'", "''") + "'")
+          .append(" AS ").append(duckType(types.get(p.getKey()))).append(") AS \"").append(p.getKey()).append('"'));
+      union.append(" FROM read_parquet('").append(local).append("')");
     }
     // Columns by their logical names, whatever physical names column mapping gave them in the files.
     StringBuilder renamed = new StringBuilder();
     columns.forEach((physical, logical) -> renamed.append(renamed.length() == 0 ? "" : ", ")
         .append('"').append(physical).append("\" AS \"").append(logical).append('"'));
-    String from = "(SELECT " + renamed + " FROM read_parquet(" + files + "], union_by_name = true))";
+    String from = "(SELECT " + renamed + " FROM (" + union + "))";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
       try (ResultSet rs = s.executeQuery(String.format(select, from))) {

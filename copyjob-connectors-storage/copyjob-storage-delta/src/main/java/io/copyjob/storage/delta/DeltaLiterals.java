@@ -13,9 +13,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Watermarks as Kernel predicates, so that Kernel's data skipping drops files whose statistics lie below them. */
-final class DeltaWatermarks {
-  private DeltaWatermarks() {
+/**
+ * Values as Kernel literals: watermarks and key ranges become predicates for Kernel's data skipping, row values
+ * become partition values.
+ */
+final class DeltaLiterals {
+  private DeltaLiterals() {
   }
 
   /** {@code column > lower}, or empty when the column's type has no literal form Kernel compares. */
@@ -23,8 +26,12 @@ final class DeltaWatermarks {
     return literal(columnType, lower.value()).map(l -> new Predicate(">", new Column(column), l));
   }
 
+  /** The literal of a value in its Java form, or empty when Kernel has no literal for the type. */
   static Optional<Literal> literal(LogicalType type, Object v) {
     switch (type.id()) {
+      case BOOLEAN: return Optional.of(Literal.ofBoolean((Boolean) v));
+      case FLOAT32: return Optional.of(Literal.ofFloat(((Number) v).floatValue()));
+      case FLOAT64: return Optional.of(Literal.ofDouble(((Number) v).doubleValue()));
       case INT8: return Optional.of(Literal.ofByte(((Number) v).byteValue()));
       case INT16: return Optional.of(Literal.ofShort(((Number) v).shortValue()));
       case INT32: return Optional.of(Literal.ofInt(((Number) v).intValue()));
@@ -42,7 +49,8 @@ final class DeltaWatermarks {
             : Optional.empty();
       case TIMESTAMP_TZ:
         return v instanceof Instant i ? Optional.of(Literal.ofTimestamp(micros(i))) : Optional.empty();
-      case STRING: return v instanceof String s ? Optional.of(Literal.ofString(s)) : Optional.empty();
+      case STRING: case JSON: return v instanceof String s ? Optional.of(Literal.ofString(s)) : Optional.empty();
+      case UUID: return Optional.of(Literal.ofString(v.toString()));
       default: return Optional.empty();
     }
   }
