@@ -49,11 +49,11 @@ final class DeltaFileReader implements AutoCloseable {
         constants[i] = value == null ? null : partitionValue(wanted.field(i), value);
       }
     }
-    this.reader = present.isEmpty() ? null
-        : format.openReader(store, info, fileSchema, Schema.of(present), batchRows);
-    if (reader == null) {
-      throw new IllegalStateException("no wanted column in " + path);
+    if (present.isEmpty()) {
+      // Only partition or added columns wanted: read one column of the file anyway, for the row count.
+      present.add(fileSchema.field(0));
     }
+    this.reader = format.openReader(store, info, fileSchema, Schema.of(present), batchRows);
   }
 
   /** The next batch with the wanted columns, or null at the end. */

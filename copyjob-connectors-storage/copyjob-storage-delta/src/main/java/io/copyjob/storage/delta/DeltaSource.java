@@ -42,8 +42,6 @@ final class DeltaSource implements SourceConnector {
           if (parent.indexOf('/') < 0) {
             ids.add(parent.isEmpty() ? DatasetId.of(folder) : DatasetId.of(parent, StorePaths.name(folder)));
           }
-        } else if (f.path().startsWith("_delta_log/")) {
-          continue; // a table at the location itself has no name
         }
       }
     } catch (IOException e) {

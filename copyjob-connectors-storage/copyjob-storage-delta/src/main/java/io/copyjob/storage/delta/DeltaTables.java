@@ -11,7 +11,6 @@ import io.delta.kernel.Table;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.TableNotFoundException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -81,8 +80,7 @@ final class DeltaTables implements AutoCloseable {
         return c.toBuilder().tableIfAbsent(id.toString()).build();
       }
     }
-    ErrorCode code = e instanceof UncheckedIOException ? ErrorCode.STORE_ERROR : ErrorCode.STORE_ERROR;
-    return CopyJobException.builder(code, "could not " + doing + " at " + store.displayName(folder(id)) + ": " + e)
+    return CopyJobException.builder(ErrorCode.STORE_ERROR, "could not " + doing + " at " + store.displayName(folder(id)) + ": " + e)
         .table(id.toString()).cause(e).build();
   }
 

@@ -176,6 +176,13 @@ abstract class DeltaCopyContract {
     CopyJob.builder().name(job("partitioned-out")).source(lake).destination(back.spec()).table("public.orders")
         .build().run().throwIfFailed();
     assertThat(pg(back, "public.orders")).isEqualTo(pg(db, "orders"));
+
+    // Only the partition column: the files are read for their row counts alone.
+    TestDatabase flags = new TestDatabase("deltaflags");
+    CopyJob.builder().name(job("flags-out")).source(lake).destination(flags.spec())
+        .table("public.orders", t -> t.columns("flag")).build().run().throwIfFailed();
+    assertThat(flags.rows("SELECT flag::text, count(*)::text FROM public.orders GROUP BY flag ORDER BY flag"))
+        .isEqualTo(db.rows("SELECT flag::text, count(*)::text FROM orders GROUP BY flag ORDER BY flag"));
   }
 
   @Test

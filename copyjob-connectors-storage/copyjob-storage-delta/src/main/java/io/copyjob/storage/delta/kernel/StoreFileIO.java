@@ -37,6 +37,7 @@ public final class StoreFileIO implements FileIO {
   private final FileStore store;
   private final String base;
 
+  /** Kernel's file access to {@code store}; paths below its location are the ones it can reach. */
   public StoreFileIO(FileStore store) {
     this.store = store;
     String location = normalize(store.location().toString());
