@@ -227,23 +227,26 @@ final class DeltaWriteTransaction implements WriteTransaction {
       if (request.batchId().isPresent() && (create || read.map(DeltaBatchMarker::supported).orElse(false))) {
         txn.addDomainMetadata(marker.name(), marker.config(request.batchId().get(), request.runId()));
       }
-      outcomeUnknown = true;
       TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
           io.delta.kernel.internal.util.Utils.toCloseableIterator(actions.iterator())));
-      outcomeUnknown = false;
       committed = true;
       LOG.info("table {}: committed version {} ({} data file(s), {} rows)", table, result.getVersion(), files.size(), rows);
       return rows;
     } catch (ConcurrentTransactionException e) {
-      outcomeUnknown = false;
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "another run of job '" + request.jobName()
           + "' committed to this Delta table at the same time (" + e.getMessage() + "); this run's rows were not "
           + "committed").table(table).cause(e).build();
     } catch (ConcurrentWriteException | io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException e) {
-      outcomeUnknown = false;
+      String why = request.strategy().kind() == WriteStrategy.Kind.UPSERT
+          ? ", and its rows may hold the same keys" : " and kept winning the race for the next version";
       throw CopyJobException.builder(ErrorCode.STORE_ERROR, "another writer committed to this Delta table while this "
-          + request.strategy() + " ran, and its rows may hold the same keys; nothing was committed, run the job again ("
-          + e.getMessage() + ")").table(table).cause(e).build();
+          + request.strategy() + " ran" + why + "; nothing was committed, run the job again (" + e.getMessage() + ")")
+          .table(table).cause(e).build();
+    } catch (io.delta.kernel.exceptions.CommitStateUnknownException e) {
+      outcomeUnknown = true;
+      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "the commit to the Delta table may or may not have "
+          + "happened (" + e.getMessage() + "); its data files are left in place. Read the table's history before "
+          + "running the job again").table(table).cause(e).build();
     } catch (IOException | RuntimeException e) {
       throw tables.failure(request.target(), "commit to the Delta table", e);
     }

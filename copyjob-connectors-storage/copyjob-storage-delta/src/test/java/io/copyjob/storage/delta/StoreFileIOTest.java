@@ -57,4 +57,26 @@ class StoreFileIOTest {
     // The same bytes again: a client retry of a write that had landed, taken as success.
     io.newOutputFile(path).writeAtomically(Utils.toCloseableIterator(List.of("{\"a\":1}").iterator()), false);
   }
+
+  @Test
+  void aStoreThatCannotWriteOnlyIfAbsentIsRefusedClearlyNotRetried() {
+    LocalFileStore local = new LocalFileStore(dir);
+    // A store without writeIfAbsent (the SPI's default), like ADLS Gen2's dfs endpoint.
+    io.copyjob.storage.files.store.FileStore plain = new io.copyjob.storage.files.store.FileStore() {
+      @Override public java.net.URI location() { return local.location(); }
+      @Override public List<io.copyjob.storage.files.store.FileInfo> list(String f) throws IOException { return local.list(f); }
+      @Override public java.io.InputStream openRead(String p) throws IOException { return local.openRead(p); }
+      @Override public io.copyjob.storage.files.store.RandomAccessInput openRandomAccess(String p) throws IOException {
+        return local.openRandomAccess(p);
+      }
+      @Override public io.copyjob.storage.files.store.PendingFile create(String p) throws IOException { return local.create(p); }
+      @Override public boolean delete(String p) throws IOException { return local.delete(p); }
+      @Override public boolean exists(String p) throws IOException { return local.exists(p); }
+    };
+    StoreFileIO io = new StoreFileIO(plain);
+    assertThatThrownBy(() -> io.newOutputFile(io.qualify("t/_delta_log/00000000000000000000.json"))
+        .writeAtomically(Utils.toCloseableIterator(List.of("{}").iterator()), false))
+        .isInstanceOf(io.copyjob.CopyJobException.class).hasMessageContaining("only if it is absent")
+        .hasMessageContaining("blob endpoint");
+  }
 }

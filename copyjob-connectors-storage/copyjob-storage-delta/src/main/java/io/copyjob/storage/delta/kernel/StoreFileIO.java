@@ -1,5 +1,7 @@
 package io.copyjob.storage.delta.kernel;
 
+import io.copyjob.CopyJobException;
+import io.copyjob.ErrorCode;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
@@ -166,8 +168,11 @@ public final class StoreFileIO implements FileIO {
             }
             // The client retried a request whose first attempt had landed: the file is this commit.
           } catch (UnsupportedOperationException e) {
-            throw new IOException("the store " + store.displayName("") + " cannot create a file only if it is "
-                + "absent, which Delta commits need so that two writers never both commit the same version", e);
+            // Not an IOException: Kernel would retry it as a transient failure.
+            throw CopyJobException.builder(ErrorCode.INVALID_OPTION, "the store " + store.displayName("")
+                + " cannot create a file only if it is absent, which Delta commits need so that two writers never "
+                + "both commit the same version; for ADLS Gen2 use the account's blob endpoint "
+                + "(https://<account>.blob.core.windows.net/...)").cause(e).build();
           }
         }
       }
