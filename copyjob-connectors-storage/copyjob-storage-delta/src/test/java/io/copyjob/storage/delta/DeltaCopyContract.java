@@ -225,6 +225,13 @@ abstract class DeltaCopyContract {
         java.time.LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_000).plusSeconds(37L * (ROWS + 500))
             .plusNanos(1000L * (ROWS + 500))));
     assertThat(pg(byTime, "public.orders")).isEqualTo(pg(db, "orders"));
+
+    // Time travel: version 0 is the first load alone.
+    TestDatabase old = new TestDatabase("deltav0");
+    TableResult v0 = only(CopyJob.builder().name(job("read-v0")).source(lake.with(DeltaOptions.VERSION, "0"))
+        .destination(old.spec()).table("public.orders").build().run().throwIfFailed());
+    assertThat(v0.rowsRead()).isEqualTo(ROWS);
+    assertThat(pg(old, "public.orders")).isEqualTo(pg(db, "orders").subList(0, ROWS));
   }
 
   @Test
