@@ -5,6 +5,7 @@ import io.copyjob.internal.EngineLoader;
 import io.copyjob.spi.ConnectorProvider;
 import io.copyjob.spi.ConnectorRole;
 import io.copyjob.spi.DatasetId;
+import io.copyjob.spi.DatasetInfo;
 import io.copyjob.spi.RunHistoryStore;
 import io.copyjob.spi.WatermarkStore;
 import java.util.ArrayList;
@@ -125,6 +126,16 @@ public final class CopyJob {
   /** Connects to source and destination and checks every table, column, key and type, without moving data. */
   public ValidationReport validate() {
     return EngineLoader.engine().validate(this);
+  }
+
+  /**
+   * The destination's table {@code table} ({@code name} or {@code ns.name}) as the destination connector
+   * describes it (columns, types, nullability, primary key, identity columns), or empty when there is none.
+   * Connects as a run does: {@code ${env:...}} and {@code ${secret:...}} references are resolved, secrets stay
+   * out of errors. For tools that shape a job from the destination, such as COPY INTO's column list.
+   */
+  public Optional<DatasetInfo> describeDestination(String table) {
+    return EngineLoader.engine().describeDestination(this, DatasetId.parse(table));
   }
 
   @Override

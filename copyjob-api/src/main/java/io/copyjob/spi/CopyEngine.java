@@ -15,4 +15,13 @@ public interface CopyEngine {
 
   /** Connects to source and destination and checks the job against them without moving data. */
   ValidationReport validate(CopyJob job);
+
+  /**
+   * The destination's dataset {@code table} as the job's destination connector describes it, or empty when it
+   * does not exist; the connector is opened as a run opens it (secret references resolved, secrets kept out of
+   * errors).
+   */
+  default java.util.Optional<DatasetInfo> describeDestination(CopyJob job, DatasetId table) {
+    throw new UnsupportedOperationException("this engine cannot describe destination tables");
+  }
 }

@@ -1,5 +1,11 @@
 package io.copyjob.spi;
 
+import io.copyjob.data.ColumnVector;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.TextValues;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +20,7 @@ public final class RejectedRow {
   private final String column;
   private final String reason;
   private final byte[] raw;
+  private final List<String> values;
 
   private RejectedRow(Builder b) {
     this.location = Objects.requireNonNull(b.location, "location");
@@ -22,6 +29,20 @@ public final class RejectedRow {
     this.column = b.column;
     this.reason = Objects.requireNonNull(b.reason, "reason");
     this.raw = b.raw;
+    this.values = b.values == null ? null : Collections.unmodifiableList(new ArrayList<>(b.values));
+  }
+
+  /**
+   * The text form of each value of {@code row} of {@code batch} ({@link TextValues#toText}; null for NULL), for
+   * rows known only as values: an error file can then show them where it has no raw bytes.
+   */
+  public static List<String> valuesOf(RecordBatch batch, int row) {
+    List<String> out = new ArrayList<>(batch.columnCount());
+    for (int c = 0; c < batch.columnCount(); c++) {
+      ColumnVector v = batch.column(c);
+      out.add(v.isNull(row) ? null : TextValues.toText(v.type(), v.getObject(row)));
+    }
+    return out;
   }
 
   /**
@@ -53,6 +74,12 @@ public final class RejectedRow {
    */
   public Optional<byte[]> raw() { return Optional.ofNullable(raw).map(byte[]::clone); }
 
+  /**
+   * The row's values in text form (null entries for NULL), in the order of the columns read or written, where the
+   * row is known as values rather than bytes; empty otherwise.
+   */
+  public Optional<List<String>> values() { return Optional.ofNullable(values); }
+
   /** Where and why, without the row's content: {@code orders.csv line 12, column qty: not an integer}. */
   public String describe() {
     return location + (line > 0 ? " line " + line : "") + (rowKey == null ? "" : " row " + rowKey)
@@ -72,6 +99,7 @@ public final class RejectedRow {
     private String rowKey;
     private String column;
     private byte[] raw;
+    private List<String> values;
 
     private Builder(String location, String reason) {
       this.location = location;
@@ -86,6 +114,9 @@ public final class RejectedRow {
 
     /** The row's original bytes, with its terminator; the array is kept, not copied. */
     public Builder raw(byte[] raw) { this.raw = raw; return this; }
+
+    /** The row's values in text form; see {@link RejectedRow#valuesOf}. */
+    public Builder values(List<String> values) { this.values = values; return this; }
 
     public RejectedRow build() {
       return new RejectedRow(this);

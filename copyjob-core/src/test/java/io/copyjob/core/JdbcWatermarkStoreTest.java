@@ -33,6 +33,7 @@ class JdbcWatermarkStoreTest {
                   closed.incrementAndGet();
                   yield null;
                 }
+                case "getSchema" -> "public";
                 case "getMetaData" -> throw new SQLException("permission denied");
                 default -> throw new UnsupportedOperationException(cm.getName());
               });

@@ -9,12 +9,10 @@ import io.copyjob.RejectPolicy;
 import io.copyjob.TableResult;
 import io.copyjob.TableStatus;
 import io.copyjob.data.LogicalType;
-import io.copyjob.spi.RejectedRow;
-import io.copyjob.spi.RejectedRowsLog;
 import io.copyjob.testkit.MemoryConnectorProvider;
+import io.copyjob.testkit.RecordingRejectsLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Rows that cannot be loaded are skipped up to the policy's limit, counted, logged, and never half-committed. */
@@ -44,7 +42,7 @@ class RejectedRowsTest {
   @Test
   void rowsWithinTheLimitAreSkippedCountedAndLogged() {
     EngineFixture f = fixture();
-    RecordingLog log = new RecordingLog();
+    RecordingRejectsLog log = new RecordingRejectsLog();
     TableResult t = job(f, RejectPolicy.maxRows(4).loggedTo(log)).build().run().tables().get(0);
 
     assertThat(t.status()).isEqualTo(TableStatus.SUCCEEDED);
@@ -60,17 +58,18 @@ class RejectedRowsTest {
         .satisfies(r -> {
           assertThat(r.column()).contains("customer");
           assertThat(r.reason()).contains("'seven'", "INT32");
+          assertThat(r.values().orElseThrow()).startsWith("7", "seven", "7.01");
         });
     assertThat(log.rows).filteredOn(r -> r.rowKey().isEmpty()).first()
         .satisfies(r -> assertThat(new String(r.raw().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("row 500\n"));
     assertThat(log.opened).containsExactly("rejects/sales.orders");
-    assertThat(log.closed).isEqualTo(1);
+    assertThat(log.closed.get()).isEqualTo(1);
   }
 
   @Test
   void oneRowBeyondTheLimitFailsTheTableAndCommitsNothingButTheLogIsWritten() {
     EngineFixture f = fixture();
-    RecordingLog log = new RecordingLog();
+    RecordingRejectsLog log = new RecordingRejectsLog();
     TableResult t = job(f, RejectPolicy.maxRows(3).loggedTo(log)).build().run().tables().get(0);
 
     assertThat(t.status()).isEqualTo(TableStatus.FAILED);
@@ -79,13 +78,13 @@ class RejectedRowsTest {
     assertThat(t.rowsWritten()).isZero();
     assertThat(f.dst().exists(ORDERS) ? f.dst().rows(ORDERS) : List.of()).isEmpty();
     assertThat(log.rows).hasSize(4);
-    assertThat(log.closed).isEqualTo(1);
+    assertThat(log.closed.get()).isEqualTo(1);
   }
 
   @Test
   void zeroRejectsAllowedFailsAtTheFirstBadRowAfterLoggingIt() {
     EngineFixture f = fixture();
-    RecordingLog log = new RecordingLog();
+    RecordingRejectsLog log = new RecordingRejectsLog();
     TableResult t = job(f, RejectPolicy.maxRows(0).loggedTo(log)).build().run().tables().get(0);
 
     assertThat(t.errorCode()).contains(ErrorCode.TOO_MANY_REJECTED_ROWS);
@@ -115,28 +114,5 @@ class RejectedRowsTest {
     TableResult t = job(f, null).build().run().tables().get(0);
     assertThat(t.errorCode()).contains(ErrorCode.BAD_INPUT);
     assertThat(t.error().orElseThrow()).contains("line 500", "unreadable row");
-  }
-
-  /** Keeps what the engine logs, in memory. */
-  private static final class RecordingLog implements RejectedRowsLog {
-    final List<RejectedRow> rows = new CopyOnWriteArrayList<>();
-    final List<String> opened = new CopyOnWriteArrayList<>();
-    volatile int closed;
-
-    @Override
-    public Writer open(String jobName, String runId, String table) {
-      opened.add(jobName + "/" + table);
-      return new Writer() {
-        @Override
-        public void write(RejectedRow row) {
-          rows.add(row);
-        }
-
-        @Override
-        public void close() {
-          closed++;
-        }
-      };
-    }
   }
 }

@@ -46,6 +46,11 @@ public final class MemoryStore {
     tables.put(id, new Table(DatasetInfo.of(id, schema, primaryKey)));
   }
 
+  /** A table as {@code info} describes it (identity columns included). */
+  public synchronized void createTable(DatasetInfo info) {
+    tables.put(info.id(), new Table(info));
+  }
+
   public synchronized void insert(DatasetId id, Object... row) {
     Table t = table(id);
     if (row.length != t.info.schema().size()) {

@@ -101,7 +101,8 @@ final class BatchShaper {
         String columnName = plan.readColumns().field(plan.writeSourceIndex()[column]).name();
         if (rejected != null) {
           rejects.reject(RejectedRow.builder(split, reason).line(plan.keyIndexes().length == 0 ? rowOffset + r + 1 : 0)
-              .rowKey(plan.keyIndexes().length == 0 ? null : keyText(in, r)).column(columnName).build());
+              .rowKey(plan.keyIndexes().length == 0 ? null : keyText(in, r)).column(columnName)
+              .values(RejectedRow.valuesOf(in, r)).build());
           rejected[r] = true;
           out.setNull(r);
           continue;

@@ -84,6 +84,10 @@ final class TableCopy {
           .rejects(rejects == null ? null : rejects.atRead()).build();
       WriteRequest write = WriteRequest.of(job.name(), runId, plan.target(), plan.writeSchema(), plan.strategy(),
           plan.targetPrimaryKey(), plan.spec().creation()).withRejects(rejects == null ? null : rejects.afterRead());
+      if (plan.incremental()) {
+        // The saved watermark identifies the rows: a rerun after a commit whose watermark was never saved reads them again.
+        write = write.withBatchId("above:" + before.map(w -> w.type() + " " + w.toText()).orElse("-"));
+      }
       try (ReadSession session = source.beginRead(request); WriteTransaction tx = sink.begin(write)) {
         Optional<Watermark> upper = plan.incremental() ? session.upperBound() : Optional.empty();
         List<Split> splits = session.planSplits(upper);

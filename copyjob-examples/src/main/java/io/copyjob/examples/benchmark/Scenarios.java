@@ -9,7 +9,8 @@ final class Scenarios {
 
   static List<Scenario> all() {
     return List.of(PgToPg.scenario(), CsvToPg.scenario(), PgToParquet.scenario(), CsvToParquet.scenario(),
-        Incremental.scenario(), PgToParquet.splits(), PgToS3.scenario(), Memory.scenario());
+        Incremental.scenario(), PgToParquet.splits(), PgToS3.scenario(), PgToDelta.scenario(),
+        Memory.scenario());
   }
 
   static Scenario byId(String id) {

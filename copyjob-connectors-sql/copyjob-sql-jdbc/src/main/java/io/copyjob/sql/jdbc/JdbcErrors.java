@@ -24,6 +24,23 @@ public final class JdbcErrors {
   }
 
   /**
+   * The message of a refused login ({@link ErrorCode#AUTHENTICATION_FAILED}: names the server and the user) or of
+   * a server that cannot be reached ({@link ErrorCode#CONNECTION_FAILED}: names the server and what was being
+   * done); null for any other code. {@code serverMessage} must be scrubbed already; no secret is added.
+   */
+  static String connectionProblem(ErrorCode code, Dialect dialect, String location, String user, String doing,
+      String serverMessage) {
+    switch (code) {
+      case AUTHENTICATION_FAILED:
+        return dialect.name() + " at " + location + " refused the credentials of user '" + user + "': " + serverMessage;
+      case CONNECTION_FAILED:
+        return "cannot reach " + dialect.name() + " at " + location + " while " + doing + ": " + serverMessage;
+      default:
+        return null;
+    }
+  }
+
+  /**
    * A copy of {@code e} whose message is scrubbed, with the same SQLSTATE and stack, to keep as a cause: the
    * original may echo a URL.
    */

@@ -1,5 +1,6 @@
 package io.copyjob.sql.postgresql;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.ColumnVector;
@@ -189,6 +190,6 @@ final class BinaryCopyReader implements SplitReader {
     } catch (SQLException ignored) {
       // a broken connection has no transaction left to end
     }
-    PgConnections.closeQuietly(connection);
+    JdbcResources.closeQuietly(connection);
   }
 }

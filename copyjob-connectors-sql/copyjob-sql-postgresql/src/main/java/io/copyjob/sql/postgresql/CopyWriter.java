@@ -1,14 +1,12 @@
 package io.copyjob.sql.postgresql;
 
 import io.copyjob.CopyJobException;
-import io.copyjob.data.ColumnVector;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.spi.Fragment;
 import io.copyjob.spi.SplitWriter;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -17,35 +15,31 @@ import org.postgresql.copy.CopyIn;
  * vectors into one large buffer that goes to the server in big chunks. Runs inside the sink's transaction.
  */
 final class CopyWriter implements SplitWriter {
-  private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
-      0, 0, 0, 0, 0, 0, 0, 0};
-
   private final Connection connection;
-  private final CopyPlan plan;
+  private final CopyRows encoder;
   private final WriteContext context;
-  private CopyIn copy;
+  private final CopyIn[] copy = new CopyIn[1];
   private CopyOutput out;
   private long rows;
   private boolean ended;
 
   CopyWriter(Connection connection, CopyPlan plan, WriteContext context) {
     this.connection = connection;
-    this.plan = plan;
+    this.encoder = new CopyRows(plan);
     this.context = context;
   }
 
   @Override
   public void write(RecordBatch batch) {
     try {
-      if (copy == null) {
-        start();
+      if (out == null) {
+        out = encoder.start(connection, copy);
       }
-      if (plan.binary()) {
-        writeBinary(batch);
-      } else {
-        writeText(batch);
-      }
+      encoder.write(batch, 0, batch.rowCount(), out);
       rows += batch.rowCount();
+    } catch (CopyRows.BadCell e) {
+      cancel();
+      throw context.badValue(e.value(), batch, e.row, e.column, rows);
     } catch (SQLException e) {
       cancel();
       throw context.errors().translate(e, "writing rows", context.table());
@@ -58,92 +52,14 @@ final class CopyWriter implements SplitWriter {
     }
   }
 
-  private void start() throws SQLException, IOException {
-    CopyIn c = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(plan.sql());
-    copy = c;
-    out = new CopyOutput((b, off, len) -> {
-      try {
-        c.writeToCopy(b, off, len);
-      } catch (SQLException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }, CopyOutput.DEFAULT_SIZE);
-    if (plan.binary()) {
-      out.writeBytes(HEADER, 0, HEADER.length);
-    }
-  }
-
-  private void writeBinary(RecordBatch batch) throws IOException {
-    FieldEncoder[] encoders = plan.encoders();
-    int columns = encoders.length;
-    ColumnVector[] vectors = vectors(batch);
-    int n = batch.rowCount();
-    int row = 0;
-    int col = 0;
-    try {
-      for (row = 0; row < n; row++) {
-        out.writeShort(columns);
-        for (col = 0; col < columns; col++) {
-          ColumnVector v = vectors[col];
-          if (v.isNull(row)) {
-            out.writeInt(-1);
-          } else {
-            encoders[col].encode(v, row, out);
-          }
-        }
-      }
-    } catch (BadValueException e) {
-      throw context.badValue(e, batch, row, col, rows);
-    }
-  }
-
-  private void writeText(RecordBatch batch) throws IOException {
-    TextRenderer[] renderers = plan.renderers();
-    int columns = renderers.length;
-    ColumnVector[] vectors = vectors(batch);
-    int n = batch.rowCount();
-    int row = 0;
-    int col = 0;
-    try {
-      for (row = 0; row < n; row++) {
-        for (col = 0; col < columns; col++) {
-          if (col > 0) {
-            out.writeByte('\t');
-          }
-          ColumnVector v = vectors[col];
-          if (v.isNull(row)) {
-            out.writeByte('\\');
-            out.writeByte('N');
-          } else {
-            out.writeCopyText(renderers[col].render(v, row));
-          }
-        }
-        out.writeByte('\n');
-      }
-    } catch (BadValueException e) {
-      throw context.badValue(e, batch, row, col, rows);
-    }
-  }
-
-  private static ColumnVector[] vectors(RecordBatch batch) {
-    ColumnVector[] vectors = new ColumnVector[batch.columnCount()];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = batch.column(i);
-    }
-    return vectors;
-  }
-
   @Override
   public Fragment finish() {
-    if (copy == null) {
+    if (out == null) {
       return new PgFragment(0, 0);
     }
     try {
-      if (plan.binary()) {
-        out.writeShort(-1);
-      }
-      out.flush();
-      long count = copy.endCopy();
+      encoder.end(out);
+      long count = copy[0].endCopy();
       ended = true;
       return new PgFragment(count, out.bytesWritten());
     } catch (SQLException e) {
@@ -162,15 +78,20 @@ final class CopyWriter implements SplitWriter {
 
   /** Ends an unfinished COPY so the connection can roll back; the transaction discards what it sent. */
   private void cancel() {
-    if (copy != null && !ended) {
+    if (copy[0] != null && !ended) {
       ended = true;
-      try {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
-      } catch (SQLException ignored) {
-        // the server already ended the COPY with the error we are reporting
+      cancelQuietly(copy[0]);
+    }
+  }
+
+  /** Cancels {@code copy} if it is still running. */
+  static void cancelQuietly(CopyIn copy) {
+    try {
+      if (copy.isActive()) {
+        copy.cancelCopy();
       }
+    } catch (SQLException ignored) {
+      // the server already ended the COPY with the error we are reporting
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.copyjob.sql.postgresql;
 
+import io.copyjob.sql.jdbc.JdbcResources;
 import io.copyjob.CopyJobException;
 import io.copyjob.data.ColumnVector;
 import io.copyjob.data.RecordBatch;
@@ -101,14 +102,14 @@ final class InsertWriter implements SplitWriter {
     } catch (SQLException e) {
       throw translate(e);
     } finally {
-      PgConnections.closeQuietly(statement);
+      JdbcResources.closeQuietly(statement);
       statement = null;
     }
   }
 
   @Override
   public void abort() {
-    PgConnections.closeQuietly(statement);
+    JdbcResources.closeQuietly(statement);
     statement = null;
   }
 }

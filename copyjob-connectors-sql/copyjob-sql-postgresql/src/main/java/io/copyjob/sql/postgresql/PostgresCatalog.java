@@ -1,21 +1,17 @@
 package io.copyjob.sql.postgresql;
 
-import io.copyjob.spi.DatasetId;
+import io.copyjob.sql.jdbc.JdbcCatalog;
+import io.copyjob.sql.jdbc.TableKeys;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads tables, views, columns and keys from {@code pg_catalog} (not DatabaseMetaData: it hides the type
  * modifiers that decide numeric precision and varchar length, and the base types of domains).
  */
-final class PostgresCatalog {
+final class PostgresCatalog extends JdbcCatalog<PostgresColumn> {
   private static final String LIST = "SELECT n.nspname, c.relname FROM pg_class c"
       + " JOIN pg_namespace n ON n.oid = c.relnamespace"
       + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')"
@@ -32,74 +28,30 @@ final class PostgresCatalog {
       + " CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END AS type_name,"
       + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS type_mod,"
       + " format_type(a.atttypid, a.atttypmod) AS sql_name, a.attnotnull OR (t.typtype = 'd' AND t.typnotnull),"
-      + " format_type(a.atttypid, NULL) AS cast_name"
+      + " format_type(a.atttypid, NULL) AS cast_name, a.attidentity <> '' AS is_identity"
       + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type bt ON bt.oid = t.typbasetype"
       + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
   /** Unique, non-partial, expression-free indexes (constraints have one each), primary key first. */
-  private static final String KEYS = "SELECT i.indisprimary,"
+  private static final String KEYS = "SELECT i.indexrelid, i.indisprimary,"
       + " ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)"
       + "   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.ord)"
       + " FROM pg_index i WHERE i.indrelid = ? AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL"
       + " AND i.indisvalid ORDER BY i.indisprimary DESC, i.indexrelid";
 
-  private final String defaultSchema;
-
   PostgresCatalog(String defaultSchema) {
-    this.defaultSchema = defaultSchema;
+    super(PostgresDialect.INSTANCE, defaultSchema, new Queries(LIST, RELATION, COLUMNS, KEYS));
   }
 
-  String defaultSchema() { return defaultSchema; }
-
-  List<DatasetId> list(Connection c) throws SQLException {
-    List<DatasetId> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(LIST); ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        ids.add(DatasetId.of(rs.getString(1), rs.getString(2)));
-      }
-    }
-    return ids;
+  @Override
+  protected PostgresColumn readColumn(ResultSet rs) throws SQLException {
+    PgType type = PgType.of((int) rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(7));
+    return new PostgresColumn(rs.getString(1), type, rs.getBoolean(6), rs.getBoolean(8));
   }
 
-  /** The table, or empty when no table or view has that name. Names match exactly, as quoted identifiers do. */
-  Optional<PostgresTable> describe(Connection c, DatasetId id) throws SQLException {
-    String schema = id.namespace().orElse(defaultSchema);
-    long oid;
-    try (PreparedStatement s = c.prepareStatement(RELATION)) {
-      s.setString(1, schema);
-      s.setString(2, id.name());
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        oid = rs.getLong(1);
-      }
-    }
-    List<PostgresColumn> columns = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(COLUMNS)) {
-      s.setLong(1, oid);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          PgType type = PgType.of((int) rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(7));
-          columns.add(new PostgresColumn(rs.getString(1), type, rs.getBoolean(6)));
-        }
-      }
-    }
-    List<String> primaryKey = List.of();
-    List<List<String>> unique = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(KEYS)) {
-      s.setLong(1, oid);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          Array a = rs.getArray(2);
-          List<String> cols = List.copyOf(Arrays.asList((String[]) a.getArray()));
-          if (rs.getBoolean(1)) {
-            primaryKey = cols;
-          }
-          unique.add(cols);
-        }
-      }
-    }
-    return Optional.of(new PostgresTable(id, schema, id.name(), columns, primaryKey, unique));
+  @Override
+  protected void readKeys(ResultSet rs, TableKeys keys) throws SQLException {
+    Array a = rs.getArray(3);
+    keys.addAll(rs.getLong(1), rs.getBoolean(2), Arrays.asList((String[]) a.getArray()));
   }
 }

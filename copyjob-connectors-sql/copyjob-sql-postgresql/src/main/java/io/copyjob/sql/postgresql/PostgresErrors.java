@@ -2,6 +2,7 @@ package io.copyjob.sql.postgresql;
 
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
+import io.copyjob.sql.jdbc.JdbcErrorTranslator;
 import io.copyjob.sql.jdbc.JdbcErrors;
 import io.copyjob.spi.Redactor;
 import java.io.IOException;
@@ -16,44 +17,26 @@ import org.postgresql.util.ServerErrorMessage;
  * authentication, constraint and row detail for rejected rows, column and COPY line for conversions. Every
  * message is scrubbed of the connection's secrets.
  */
-final class PostgresErrors {
+final class PostgresErrors extends JdbcErrorTranslator {
   /** {@code COPY t, line 12, column amount: "abc"}: where PostgreSQL says a COPY failed. */
   private static final Pattern COPY_WHERE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
 
-  private final PostgresOptions options;
-
   PostgresErrors(PostgresOptions options) {
-    this.options = options;
+    super(PostgresDialect.INSTANCE, options.redactor(), options.location(), options.user().orElse("(none)"));
   }
 
-  Redactor redactor() {
-    return options.redactor();
-  }
-
-  /** {@code e} while {@code doing} something to {@code table} (null when none). */
-  CopyJobException translate(SQLException e, String doing, String table) {
-    ErrorCode code = PostgresDialect.INSTANCE.errorCode(e);
-    Redactor r = options.redactor();
-    String server = r.scrub(e.getMessage());
-    switch (code) {
-      case AUTHENTICATION_FAILED:
-        return CopyJobException.builder(code, "PostgreSQL at " + options.location() + " refused the credentials of user '"
-                + options.user().orElse("(none)") + "': " + server)
-            .table(table).cause(JdbcErrors.scrubbed(r, e)).build();
-      case CONNECTION_FAILED:
-        return CopyJobException.builder(code, "cannot reach PostgreSQL at " + options.location() + " while " + doing + ": " + server)
-            .table(table).cause(JdbcErrors.scrubbed(r, e)).build();
-      case ROW_REJECTED: case CONVERSION_FAILED:
-        return dataError(code, e, doing, table);
-      default:
-        return CopyJobException.builder(code, "PostgreSQL failed while " + doing + ": " + server
-                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"))
-            .table(table).cause(JdbcErrors.scrubbed(r, e)).build();
+  @Override
+  protected CopyJobException statementError(ErrorCode code, SQLException e, String doing, String table, String server) {
+    if (code == ErrorCode.ROW_REJECTED || code == ErrorCode.CONVERSION_FAILED) {
+      return dataError(code, e, doing, table);
     }
+    return CopyJobException.builder(code, "PostgreSQL failed while " + doing + ": " + server
+            + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"))
+        .table(table).cause(JdbcErrors.scrubbed(redactor(), e)).build();
   }
 
   private CopyJobException dataError(ErrorCode code, SQLException e, String doing, String table) {
-    Redactor r = options.redactor();
+    Redactor r = redactor();
     ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     StringBuilder detail = new StringBuilder(code == ErrorCode.ROW_REJECTED ? "PostgreSQL rejected a row while "
         : "PostgreSQL could not convert a value while ").append(doing).append(": ");
@@ -91,7 +74,7 @@ final class PostgresErrors {
       return translate(s, doing, table);
     }
     return CopyJobException.builder(ErrorCode.CONNECTION_FAILED, "lost the connection to PostgreSQL at "
-            + options.location() + " while " + doing + ": " + options.redactor().scrub(e.getMessage()))
+            + location() + " while " + doing + ": " + redactor().scrub(e.getMessage()))
         .table(table).cause(e).build();
   }
 }

@@ -28,10 +28,16 @@ record WriteContext(String table, int[] rowKeyIndexes, PostgresErrors errors) {
 
   /** {@code row id=42} when the batch has the key columns, else the row's number in this write. */
   String rowLocation(RecordBatch batch, int row, long rowsBefore) {
+    String key = rowKey(batch, row);
+    return key == null ? "row " + (rowsBefore + row + 1) + " of the write" : "row " + key;
+  }
+
+  /** {@code id=42, region=eu}, or null when the batch lacks the key columns. */
+  String rowKey(RecordBatch batch, int row) {
     if (rowKeyIndexes.length == 0) {
-      return "row " + (rowsBefore + row + 1) + " of the write";
+      return null;
     }
-    StringBuilder sb = new StringBuilder("row ");
+    StringBuilder sb = new StringBuilder();
     for (int i = 0; i < rowKeyIndexes.length; i++) {
       int k = rowKeyIndexes[i];
       sb.append(i == 0 ? "" : ", ").append(batch.schema().field(k).name()).append('=').append(batch.column(k).getObject(row));

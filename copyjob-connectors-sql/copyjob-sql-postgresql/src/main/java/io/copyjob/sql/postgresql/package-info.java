@@ -1,5 +1,6 @@
 /**
- * The {@code postgresql} connector.
+ * The {@code postgresql} connector. {@code PostgresDatabase} says how PostgreSQL reads and writes a table; the
+ * lifecycle (connections, catalog, read session, write transaction) is copyjob-sql-jdbc's, shared with SQL Server.
  *
  * <p>Reading: a {@link io.copyjob.spi.ReadSession} is a REPEATABLE READ transaction whose snapshot is exported;
  * each split reader imports it and streams {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} straight into

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copyjob.data.Field;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.Schema;
+import io.copyjob.sql.jdbc.JdbcSplit;
 import io.copyjob.sql.jdbc.KeyRange;
 import io.copyjob.sql.jdbc.SqlStatements;
 import io.copyjob.sql.jdbc.WatermarkRange;
@@ -65,10 +66,10 @@ class SqlGenerationTest {
 
   @Test
   void splitAndWatermarkPredicates() {
-    PgSplit split = new PgSplit("id", KeyRange.of(100L, 200L), null);
-    assertThat(split.predicate()).isEqualTo("\"id\" >= 100 AND \"id\" < 200");
+    JdbcSplit split = new JdbcSplit("id", KeyRange.of(100L, 200L), null);
+    assertThat(split.predicate(PostgresDialect.INSTANCE)).isEqualTo("\"id\" >= 100 AND \"id\" < 200");
     assertThat(split.describe()).isEqualTo("id in [100, 200)");
-    assertThat(new PgSplit(null, KeyRange.all(), null).predicate()).isNull();
+    assertThat(JdbcSplit.all(null).predicate(PostgresDialect.INSTANCE)).isNull();
     WatermarkRange range = WatermarkRange.of("updated at",
         Optional.of(Watermark.of(LogicalType.timestamp(6), LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000))),
         Optional.of(Watermark.of(LogicalType.timestamp(6), LocalDateTime.of(2024, 1, 2, 0, 0))));

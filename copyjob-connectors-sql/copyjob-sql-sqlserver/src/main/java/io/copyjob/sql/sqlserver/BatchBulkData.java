@@ -4,11 +4,13 @@ import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import io.copyjob.data.BooleanVector;
 import io.copyjob.data.ColumnVector;
 import io.copyjob.data.DoubleVector;
+import io.copyjob.data.LogicalType;
 import io.copyjob.data.LongVector;
 import io.copyjob.data.ObjectVector;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.TextValues;
 import io.copyjob.data.TimestampVector;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,37 +27,62 @@ public final class BatchBulkData implements ISQLServerBulkData {
   private static final long serialVersionUID = 1L;
   private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
+  /** The staging table's ordinal column, last when the data carries ordinals. */
+  private static final BulkColumn ORDINAL = new BulkColumn(SqlServerSql.ORDINAL, LogicalType.int64(), Types.BIGINT, 19, 0, 0);
+
   private final List<BulkColumn> columns;
   private final transient RecordBatch batch;
   private final transient Object[] row;
+  /** The ordinal of the batch's first row; negative when the data carries no ordinals. */
+  private final long firstOrdinal;
   private int current = -1;
 
   public BatchBulkData(List<BulkColumn> columns, RecordBatch batch) {
+    this(columns, batch, -1);
+  }
+
+  private BatchBulkData(List<BulkColumn> columns, RecordBatch batch, long firstOrdinal) {
     this.columns = List.copyOf(columns);
     this.batch = batch;
-    this.row = new Object[columns.size()];
+    this.firstOrdinal = firstOrdinal;
+    this.row = new Object[columns.size() + (firstOrdinal < 0 ? 0 : 1)];
+  }
+
+  /**
+   * The rows of {@code batch} with one more column, {@link SqlServerSql#ORDINAL}, numbering them from
+   * {@code firstOrdinal}: for an upsert's staging table, whose MERGE keeps the last row per key.
+   */
+  public static BatchBulkData withOrdinals(List<BulkColumn> columns, RecordBatch batch, long firstOrdinal) {
+    if (firstOrdinal < 0) {
+      throw new IllegalArgumentException("ordinals start at 0 or above, got " + firstOrdinal);
+    }
+    return new BatchBulkData(columns, batch, firstOrdinal);
+  }
+
+  private BulkColumn column(int ordinal) {
+    return ordinal > columns.size() ? ORDINAL : columns.get(ordinal - 1);
   }
 
   @Override
   public Set<Integer> getColumnOrdinals() {
     Set<Integer> s = new LinkedHashSet<>();
-    for (int i = 1; i <= columns.size(); i++) {
+    for (int i = 1; i <= row.length; i++) {
       s.add(i);
     }
     return s;
   }
 
   @Override
-  public String getColumnName(int column) { return columns.get(column - 1).name(); }
+  public String getColumnName(int column) { return column(column).name(); }
 
   @Override
-  public int getColumnType(int column) { return columns.get(column - 1).jdbcType(); }
+  public int getColumnType(int column) { return column(column).jdbcType(); }
 
   @Override
-  public int getPrecision(int column) { return columns.get(column - 1).precision(); }
+  public int getPrecision(int column) { return column(column).precision(); }
 
   @Override
-  public int getScale(int column) { return columns.get(column - 1).scale(); }
+  public int getScale(int column) { return column(column).scale(); }
 
   @Override
   public boolean next() {
@@ -68,8 +95,11 @@ public final class BatchBulkData implements ISQLServerBulkData {
 
   @Override
   public Object[] getRowData() {
-    for (int i = 0; i < row.length; i++) {
+    for (int i = 0; i < columns.size(); i++) {
       row[i] = value(i, current);
+    }
+    if (firstOrdinal >= 0) {
+      row[columns.size()] = firstOrdinal + current;
     }
     return row;
   }

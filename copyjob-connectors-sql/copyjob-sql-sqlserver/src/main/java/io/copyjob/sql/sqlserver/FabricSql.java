@@ -5,6 +5,7 @@ import io.copyjob.sql.jdbc.Sql;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 /**
  * The statements and the staging plan of Fabric Warehouse writes. Fabric has no bulk-copy endpoint: the sink
@@ -14,6 +15,8 @@ import java.util.StringJoiner;
  */
 public final class FabricSql {
   private static final SqlServerDialect D = SqlServerDialect.INSTANCE;
+  /** The SECRET of a CREDENTIAL clause as it may be shown: never the secret, quoted, doubled or in part. */
+  private static final UnaryOperator<String> MASKED_SECRET = secret -> "'****'";
 
   private FabricSql() {
   }
@@ -67,21 +70,25 @@ public final class FabricSql {
    * when none is given, and Fabric reads the files as the connected Entra ID identity.
    */
   public static String credential(Map<String, String> azure) {
+    return credential(azure, Sql::stringLiteral);
+  }
+
+  private static String credential(Map<String, String> azure, UnaryOperator<String> secretLiteral) {
     String sas = azure.get("azure.sasToken");
     if (sas != null && !sas.isBlank()) {
       String token = sas.startsWith("?") ? sas.substring(1) : sas;
-      return "CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = " + Sql.stringLiteral(token) + ")";
+      return "CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = " + secretLiteral.apply(token) + ")";
     }
     String key = azure.get("azure.accountKey");
     if (key != null && !key.isBlank()) {
-      return "CREDENTIAL = (IDENTITY = 'Storage Account Key', SECRET = " + Sql.stringLiteral(key) + ")";
+      return "CREDENTIAL = (IDENTITY = 'Storage Account Key', SECRET = " + secretLiteral.apply(key) + ")";
     }
     String client = azure.get("azure.clientId");
     String secret = azure.get("azure.clientSecret");
     String tenant = azure.get("azure.tenantId");
     if (client != null && secret != null && tenant != null) {
       return "CREDENTIAL = (IDENTITY = " + Sql.stringLiteral(client + "@https://login.microsoftonline.com/" + tenant
-          + "/oauth2/token") + ", SECRET = " + Sql.stringLiteral(secret) + ")";
+          + "/oauth2/token") + ", SECRET = " + secretLiteral.apply(secret) + ")";
     }
     return "";
   }
@@ -89,10 +96,24 @@ public final class FabricSql {
   /** {@code COPY INTO table (cols) FROM '<url>/<runFolder>/*.parquet' WITH (FILE_TYPE = 'PARQUET'[, CREDENTIAL = (...)])}. */
   public static String copyInto(String qualifiedTable, List<String> columns, String stagingLocation, String runId,
       Map<String, String> azure) {
+    return copyInto(qualifiedTable, columns, stagingLocation, runId, credential(azure));
+  }
+
+  /**
+   * {@link #copyInto(String, List, String, String, Map)} with {@code SECRET = '****'}: the statement as logs and
+   * messages may quote it. Masked where it is built, not scrubbed afterwards: a secret with a quote appears doubled
+   * in the literal ({@code 'a''b'}), a form a redactor of the secret's value does not find.
+   */
+  public static String redactedCopyInto(String qualifiedTable, List<String> columns, String stagingLocation,
+      String runId, Map<String, String> azure) {
+    return copyInto(qualifiedTable, columns, stagingLocation, runId, credential(azure, MASKED_SECRET));
+  }
+
+  private static String copyInto(String qualifiedTable, List<String> columns, String stagingLocation, String runId,
+      String credential) {
     String from = httpsUrl(stagingLocation) + "/" + runFolder(runId) + "/*.parquet";
-    String cred = credential(azure);
     return "COPY INTO " + qualifiedTable + " (" + Sql.columnList(D, columns) + ") FROM " + Sql.stringLiteral(from)
-        + " WITH (FILE_TYPE = 'PARQUET'" + (cred.isEmpty() ? "" : ", " + cred) + ")";
+        + " WITH (FILE_TYPE = 'PARQUET'" + (credential.isEmpty() ? "" : ", " + credential) + ")";
   }
 
   /** The regular table an upsert stages into (Fabric's COPY INTO cannot load a #temp table). */
@@ -102,11 +123,7 @@ public final class FabricSql {
 
   /** {@code CREATE TABLE staging (cols)} with the destination's declarations. */
   public static String createStaging(String qualifiedStaging, List<String> columns, List<String> declarations) {
-    StringJoiner j = new StringJoiner(", ", "CREATE TABLE " + qualifiedStaging + " (", ")");
-    for (int i = 0; i < columns.size(); i++) {
-      j.add(D.quoteIdentifier(columns.get(i)) + " " + declarations.get(i) + " NULL");
-    }
-    return j.toString();
+    return "CREATE TABLE " + qualifiedStaging + " (" + SqlServerSql.stagingColumns(columns, declarations) + ")";
   }
 
   /**

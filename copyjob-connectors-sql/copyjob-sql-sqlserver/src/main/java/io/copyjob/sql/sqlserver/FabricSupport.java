@@ -10,13 +10,13 @@ final class FabricSupport {
   private FabricSupport() {
   }
 
-  static WriteTransaction begin(SqlServerConnections connections, SqlServerCatalog catalog, WriteRequest request) {
+  static WriteTransaction begin(SqlServerDatabase db, WriteRequest request) {
     try {
       Class.forName("io.copyjob.storage.files.store.FileStores", false, FabricSupport.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw CopyJobException.of(ErrorCode.INVALID_OPTION, "flavor fabric-warehouse stages Parquet files for COPY INTO:"
           + " add io.copyjob:copyjob-storage-files and io.copyjob:copyjob-storage-azure to the dependencies");
     }
-    return new FabricWriteTransaction(connections, catalog, request);
+    return new FabricWriteTransaction(db, request).start();
   }
 }

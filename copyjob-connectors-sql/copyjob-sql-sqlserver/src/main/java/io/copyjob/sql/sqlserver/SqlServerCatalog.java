@@ -1,22 +1,17 @@
 package io.copyjob.sql.sqlserver;
 
-import io.copyjob.spi.DatasetId;
-import java.sql.Connection;
+import io.copyjob.sql.jdbc.JdbcCatalog;
+import io.copyjob.sql.jdbc.TableKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads schemas, tables, views, columns (with identity, computed and rowversion flags), primary and unique keys
  * from the {@code sys.*} catalog views, which (unlike INFORMATION_SCHEMA) carry identity and the base type of
  * alias types. The same queries work on SQL Server, Azure SQL, RDS and Fabric Warehouse.
  */
-final class SqlServerCatalog {
+final class SqlServerCatalog extends JdbcCatalog<SqlServerColumn> {
   static final String LIST = "SELECT s.name, o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id"
       + " WHERE o.type IN ('U', 'V') AND o.is_ms_shipped = 0"
       + " AND s.name NOT IN ('sys', 'INFORMATION_SCHEMA', 'queryinsights') ORDER BY s.name, o.name";
@@ -38,63 +33,24 @@ final class SqlServerCatalog {
       + " WHERE i.object_id = ? AND i.is_unique = 1 AND i.has_filter = 0 AND ic.is_included_column = 0"
       + " AND ic.key_ordinal > 0 ORDER BY i.is_primary_key DESC, i.index_id, ic.key_ordinal";
 
-  private final String defaultSchema;
-
   SqlServerCatalog(String defaultSchema) {
-    this.defaultSchema = defaultSchema;
+    super(SqlServerDialect.INSTANCE, defaultSchema, new Queries(LIST, OBJECT, COLUMNS, KEYS));
   }
 
-  String defaultSchema() { return defaultSchema; }
-
-  List<DatasetId> list(Connection c) throws SQLException {
-    List<DatasetId> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(LIST); ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        ids.add(DatasetId.of(rs.getString(1), rs.getString(2)));
-      }
-    }
-    return ids;
+  /** Names are nvarchar (sysname): bound as such, so that unicode names match and the index is used. */
+  @Override
+  protected void bindName(PreparedStatement s, int index, String name) throws SQLException {
+    s.setNString(index, name);
   }
 
-  Optional<SqlServerTable> describe(Connection c, DatasetId id) throws SQLException {
-    String schema = id.namespace().orElse(defaultSchema);
-    int objectId;
-    try (PreparedStatement s = c.prepareStatement(OBJECT)) {
-      s.setNString(1, schema);
-      s.setNString(2, id.name());
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        objectId = rs.getInt(1);
-      }
-    }
-    List<SqlServerColumn> columns = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(COLUMNS)) {
-      s.setInt(1, objectId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          SqlServerType type = new SqlServerType(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
-          columns.add(new SqlServerColumn(rs.getString(1), type, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
-        }
-      }
-    }
-    Map<Integer, List<String>> keys = new LinkedHashMap<>();
-    int primary = -1;
-    try (PreparedStatement s = c.prepareStatement(KEYS)) {
-      s.setInt(1, objectId);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          keys.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(3));
-          if (rs.getBoolean(2)) {
-            primary = rs.getInt(1);
-          }
-        }
-      }
-    }
-    List<String> pk = primary < 0 ? List.of() : List.copyOf(keys.get(primary));
-    List<List<String>> unique = new ArrayList<>();
-    keys.values().forEach(k -> unique.add(List.copyOf(k)));
-    return Optional.of(new SqlServerTable(id, schema, id.name(), columns, pk, unique));
+  @Override
+  protected SqlServerColumn readColumn(ResultSet rs) throws SQLException {
+    SqlServerType type = new SqlServerType(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
+    return new SqlServerColumn(rs.getString(1), type, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
+  }
+
+  @Override
+  protected void readKeys(ResultSet rs, TableKeys keys) throws SQLException {
+    keys.add(rs.getInt(1), rs.getBoolean(2), rs.getString(3));
   }
 }

@@ -1,9 +1,7 @@
 package io.copyjob.sql.sqlserver;
 
 import io.copyjob.ConnectorSpec;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
+import io.copyjob.sql.jdbc.JdbcConnectionBuilder;
 
 /**
  * Typed construction of a SQL Server, Azure SQL, RDS or Fabric Warehouse source or destination; produces the
@@ -36,19 +34,11 @@ public final class SqlServerConnection {
     return builder().url(url).user(user).password(password).build();
   }
 
-  /** Collects the options; {@link #build()} returns the {@link ConnectorSpec}. */
-  public static final class Builder {
-    private final Map<String, String> options = new LinkedHashMap<>();
-
+  /** Collects the options; {@link #build()} returns the {@link ConnectorSpec}. The URL is {@code jdbc:sqlserver://host:1433;databaseName=db}. */
+  public static final class Builder extends JdbcConnectionBuilder<Builder> {
     private Builder() {
+      super(SqlServerConnectorProvider.TYPE);
     }
-
-    /** {@code jdbc:sqlserver://host:1433;databaseName=db}. */
-    public Builder url(String url) { return set(SqlServerOptions.URL, url); }
-
-    public Builder user(String user) { return set(SqlServerOptions.USER, user); }
-
-    public Builder password(String password) { return set(SqlServerOptions.PASSWORD, password); }
 
     /** The driver's Entra ID mode, e.g. {@code ActiveDirectoryManagedIdentity}, {@code ActiveDirectoryDefault}. */
     public Builder authentication(String mode) { return set(SqlServerOptions.AUTHENTICATION, mode); }
@@ -62,10 +52,6 @@ public final class SqlServerConnection {
     public Builder trustServerCertificate() { return set(SqlServerOptions.TRUST_SERVER_CERTIFICATE, "true"); }
 
     public Builder flavor(SqlServerFlavor flavor) { return set(SqlServerOptions.FLAVOR, flavor.optionValue()); }
-
-    public Builder schema(String schema) { return set(SqlServerOptions.SCHEMA, schema); }
-
-    public Builder fetchSize(int rows) { return set(SqlServerOptions.FETCH_SIZE, Integer.toString(rows)); }
 
     public Builder batchSize(int rows) { return set(SqlServerOptions.BATCH_SIZE, Integer.toString(rows)); }
 
@@ -84,20 +70,6 @@ public final class SqlServerConnection {
         throw new IllegalArgumentException("Azure options start with azure.: " + key);
       }
       return set(key, value);
-    }
-
-    /** A JDBC driver connection property, e.g. {@code loginTimeout}. */
-    public Builder driverProperty(String name, String value) {
-      return set(SqlServerOptions.PROPERTY_PREFIX + name, value);
-    }
-
-    private Builder set(String key, String value) {
-      options.put(key, Objects.requireNonNull(value, key));
-      return this;
-    }
-
-    public ConnectorSpec build() {
-      return ConnectorSpec.of(SqlServerConnectorProvider.TYPE, options);
     }
   }
 

@@ -1,11 +1,7 @@
 package io.copyjob.sql.sqlserver;
 
+import io.copyjob.sql.jdbc.JdbcConnectorProvider;
 import io.copyjob.spi.ConnectorOptions;
-import io.copyjob.spi.ConnectorProvider;
-import io.copyjob.spi.ConnectorRole;
-import io.copyjob.spi.SinkConnector;
-import io.copyjob.spi.SourceConnector;
-import io.copyjob.spi.WriteStrategy;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -13,7 +9,7 @@ import java.util.Set;
  * The {@code sqlserver} connector for SQL Server, Azure SQL Database, Amazon RDS for SQL Server and Fabric
  * Warehouse. Options: see {@link SqlServerOptions}; typed builder: {@link SqlServerConnection}.
  */
-public final class SqlServerConnectorProvider implements ConnectorProvider {
+public final class SqlServerConnectorProvider extends JdbcConnectorProvider {
   public static final String TYPE = "sqlserver";
 
   @Override
@@ -33,22 +29,7 @@ public final class SqlServerConnectorProvider implements ConnectorProvider {
   }
 
   @Override
-  public Set<WriteStrategy.Kind> supportedWriteStrategies() {
-    return Set.of(WriteStrategy.Kind.APPEND, WriteStrategy.Kind.UPSERT, WriteStrategy.Kind.OVERWRITE);
-  }
-
-  @Override
-  public void validateOptions(ConnectorOptions options, ConnectorRole role) {
-    SqlServerOptions.from(options);
-  }
-
-  @Override
-  public SourceConnector createSource(ConnectorOptions options) {
-    return new SqlServerSource(SqlServerOptions.from(options));
-  }
-
-  @Override
-  public SinkConnector createSink(ConnectorOptions options) {
-    return new SqlServerSink(SqlServerOptions.from(options));
+  protected SqlServerDatabase database(ConnectorOptions options) {
+    return new SqlServerDatabase(SqlServerOptions.from(options));
   }
 }

@@ -2,49 +2,32 @@ package io.copyjob.sql.sqlserver;
 
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
+import io.copyjob.sql.jdbc.JdbcErrorTranslator;
 import io.copyjob.sql.jdbc.JdbcErrors;
-import io.copyjob.spi.Redactor;
 import java.sql.SQLException;
 
 /**
  * Turns SQL Server errors into {@link CopyJobException}s with the right code and context (user and host for
  * logins, the server's message for rejected rows); every message is scrubbed of the connection's secrets.
  */
-final class SqlServerErrors {
-  private final SqlServerOptions options;
-
+final class SqlServerErrors extends JdbcErrorTranslator {
   SqlServerErrors(SqlServerOptions options) {
-    this.options = options;
+    super(SqlServerDialect.INSTANCE, options.redactor(), options.location(),
+        options.user().orElse(options.authentication().orElse("(none)")));
   }
 
-  Redactor redactor() {
-    return options.redactor();
-  }
-
-  CopyJobException translate(SQLException e, String doing, String table) {
-    ErrorCode code = SqlServerDialect.INSTANCE.errorCode(e);
-    Redactor r = options.redactor();
-    String server = r.scrub(e.getMessage());
+  /** The server's message with its error number: a rejected row, a value that did not convert, any other failure. */
+  @Override
+  protected CopyJobException statementError(ErrorCode code, SQLException e, String doing, String table, String server) {
     String number = e.getErrorCode() == 0 ? "" : " (error " + e.getErrorCode()
         + (e.getSQLState() == null ? "" : ", SQLSTATE " + e.getSQLState()) + ")";
-    String detail;
+    String what;
     switch (code) {
-      case AUTHENTICATION_FAILED:
-        detail = "SQL Server at " + options.location() + " refused the credentials of user '"
-            + options.user().orElse(options.authentication().orElse("(none)")) + "': " + server;
-        break;
-      case CONNECTION_FAILED:
-        detail = "cannot reach SQL Server at " + options.location() + " while " + doing + ": " + server;
-        break;
-      case ROW_REJECTED:
-        detail = "SQL Server rejected a row while " + doing + ": " + server + number;
-        break;
-      case CONVERSION_FAILED:
-        detail = "SQL Server could not convert a value while " + doing + ": " + server + number;
-        break;
-      default:
-        detail = "SQL Server failed while " + doing + ": " + server + number;
+      case ROW_REJECTED: what = "SQL Server rejected a row while "; break;
+      case CONVERSION_FAILED: what = "SQL Server could not convert a value while "; break;
+      default: what = "SQL Server failed while ";
     }
-    return CopyJobException.builder(code, r.scrub(detail)).table(table).cause(JdbcErrors.scrubbed(r, e)).build();
+    return CopyJobException.builder(code, redactor().scrub(what + doing + ": " + server + number)).table(table)
+        .cause(JdbcErrors.scrubbed(redactor(), e)).build();
   }
 }

@@ -163,9 +163,10 @@ public final class SqlServerOptions {
         secrets.add(azure.get(k));
       }
     }
+    secrets.addAll(sasSignatures(azure.get("azure.sasToken")));
     secrets.addAll(embeddedPasswords(url));
     secrets.addAll(JdbcUrls.embeddedPasswords(url));
-    this.redactor = Redactor.of(secrets);
+    this.redactor = Redactor.of(asWritten(secrets));
   }
 
   /** Reads and checks {@code options}; throws INVALID_OPTION naming the option that is wrong. */
@@ -182,6 +183,45 @@ public final class SqlServerOptions {
     String host = m.find() && !m.group(1).isEmpty() ? m.group(1) : "localhost";
     Matcher db = Pattern.compile("(?i);\\s*(?:databaseName|database)\\s*=\\s*([^;]*)").matcher(url);
     return db.find() ? host + "/" + db.group(1) : host;
+  }
+
+  /**
+   * Every secret also in the forms statements and server messages write it: a SAS token without its leading
+   * {@code ?}, and each with single quotes doubled, as in a T-SQL literal (COPY INTO's {@code SECRET = '...'}),
+   * which a server error may quote back.
+   */
+  static List<String> asWritten(List<String> secrets) {
+    List<String> out = new ArrayList<>();
+    for (String s : secrets) {
+      String bare = s.startsWith("?") ? s.substring(1) : s;
+      for (String form : List.of(s, bare)) {
+        out.add(form);
+        out.add(form.replace("'", "''"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The {@code sig} of a SAS token, as written and URL-decoded: the part of the token that is the secret, which a
+   * message may quote on its own.
+   */
+  static List<String> sasSignatures(String sasToken) {
+    List<String> out = new ArrayList<>();
+    if (sasToken != null) {
+      for (String param : sasToken.replaceFirst("^\\?", "").split("&")) {
+        if (param.regionMatches(true, 0, "sig=", 0, 4) && param.length() > 4) {
+          String sig = param.substring(4);
+          out.add(sig);
+          try {
+            out.add(java.net.URLDecoder.decode(sig, java.nio.charset.StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException badEscape) {
+            // the raw form is masked already
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Passwords written into the URL ({@code ;password=...}, also in braces), to redact. */

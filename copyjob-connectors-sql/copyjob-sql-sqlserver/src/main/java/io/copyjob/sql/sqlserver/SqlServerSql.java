@@ -12,6 +12,9 @@ import java.util.StringJoiner;
  * check them without a server. Identifiers are always quoted with {@link SqlServerDialect#quoteIdentifier}.
  */
 public final class SqlServerSql {
+  /** The staging table's arrival-order column; the destination's columns never collide with it in practice. */
+  public static final String ORDINAL = "__copyjob_ordinal";
+  private static final String RANK = "__copyjob_rank";
   private static final SqlServerDialect D = SqlServerDialect.INSTANCE;
 
   private SqlServerSql() {
@@ -92,12 +95,6 @@ public final class SqlServerSql {
     return "SELECT CAST(max(" + c + ") AS bigint) FROM " + qualifiedTable + Sql.where(cond);
   }
 
-  /** {@code SELECT min(k), max(k) FROM t [WHERE ...]} for planning key-range splits. */
-  public static String minMax(String qualifiedTable, String column, String condition) {
-    String c = D.quoteIdentifier(column);
-    return "SELECT min(" + c + "), max(" + c + ") FROM " + qualifiedTable + Sql.where(condition);
-  }
-
   /** {@code SET IDENTITY_INSERT t ON|OFF}. */
   public static String identityInsert(String qualifiedTable, boolean on) {
     return "SET IDENTITY_INSERT " + qualifiedTable + (on ? " ON" : " OFF");
@@ -108,13 +105,46 @@ public final class SqlServerSql {
     return "#copyjob_" + runId.replaceAll("[^A-Za-z0-9_]", "_");
   }
 
-  /** {@code CREATE TABLE [#stage] ([c] type NULL, ...)} with the destination's declared types. */
+  /**
+   * {@code CREATE TABLE [#stage] ([c] type NULL, ..., [__copyjob_ordinal] bigint NOT NULL)} with the destination's
+   * declared types, and the arrival ordinal of each row, which the bulk writer sends with the row.
+   */
   public static String createStaging(String quotedStaging, List<String> columns, List<String> declarations) {
-    StringJoiner j = new StringJoiner(", ", "CREATE TABLE " + quotedStaging + " (", ")");
+    return "CREATE TABLE " + quotedStaging + " (" + stagingColumns(columns, declarations) + ", "
+        + D.quoteIdentifier(ORDINAL) + " bigint NOT NULL)";
+  }
+
+  /** {@code [c] type NULL, ...}: the columns of a staging table, all nullable, with the destination's types. */
+  static String stagingColumns(List<String> columns, List<String> declarations) {
+    StringJoiner j = new StringJoiner(", ");
     for (int i = 0; i < columns.size(); i++) {
       j.add(D.quoteIdentifier(columns.get(i)) + " " + declarations.get(i) + " NULL");
     }
     return j.toString();
+  }
+
+  /**
+   * The staged rows of an upsert, one per key, the last that arrived (highest {@link #ORDINAL}):
+   * {@code (SELECT cols FROM (SELECT cols, ROW_NUMBER() OVER (PARTITION BY keys ORDER BY ordinal DESC) AS rank
+   * FROM staging) AS r WHERE rank = 1)}. As in PostgreSQL, a key written twice in one run ends with its last row,
+   * as if the rows had been applied one after the other; NULL keys count as one key here, as there.
+   */
+  public static String lastPerKey(String quotedStaging, List<String> columns, List<String> keys) {
+    String cols = Sql.columnList(D, columns);
+    String rank = D.quoteIdentifier(RANK);
+    return "(SELECT " + cols + " FROM (SELECT " + cols + ", ROW_NUMBER() OVER (PARTITION BY " + Sql.columnList(D, keys)
+        + " ORDER BY " + D.quoteIdentifier(ORDINAL) + " DESC) AS " + rank + " FROM " + quotedStaging + ") AS r WHERE "
+        + rank + " = 1)";
+  }
+
+  /**
+   * The MERGE of an upsert from the {@code #temp} staging table: {@link #merge(String, String, List, List, List)} from
+   * {@link #lastPerKey}, so a key staged twice matches its target row once (a MERGE that updates one target row
+   * twice fails with error 8672).
+   */
+  public static String upsertMerge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys,
+      List<String> notUpdated) {
+    return merge(qualifiedTarget, lastPerKey(quotedStaging, columns, keys), columns, keys, notUpdated);
   }
 
   /** {@code DROP TABLE IF EXISTS staging}. */
@@ -135,15 +165,16 @@ public final class SqlServerSql {
   /**
    * Upsert: {@code MERGE INTO t WITH (HOLDLOCK) AS t USING staging AS s ON t.k = s.k WHEN MATCHED THEN UPDATE SET
    * ... WHEN NOT MATCHED BY TARGET THEN INSERT (...) VALUES (...);}. HOLDLOCK makes the match-then-insert atomic
-   * against concurrent writers; keys compare with {@code =} (NULL keys never match, as in a unique index). A key
-   * duplicated within the run fails the MERGE (error 8672), naming no row: upsert needs unique keys per run.
+   * against concurrent writers; keys compare with {@code =} (NULL keys never match, as in a unique index).
+   * {@code source} is a table or a parenthesized query; a key twice in it fails the MERGE (error 8672), so an
+   * upsert merges from {@link #lastPerKey} ({@link #upsertMerge}).
    */
-  public static String merge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys) {
-    return merge(qualifiedTarget, quotedStaging, columns, keys, List.of());
+  public static String merge(String qualifiedTarget, String source, List<String> columns, List<String> keys) {
+    return merge(qualifiedTarget, source, columns, keys, List.of());
   }
 
   /** {@link #merge(String, String, List, List)} that never updates {@code notUpdated} (IDENTITY columns cannot be). */
-  public static String merge(String qualifiedTarget, String quotedStaging, List<String> columns, List<String> keys,
+  public static String merge(String qualifiedTarget, String source, List<String> columns, List<String> keys,
       List<String> notUpdated) {
     StringJoiner on = new StringJoiner(" AND ");
     for (String k : keys) {
@@ -161,7 +192,7 @@ public final class SqlServerSql {
     for (String c : columns) {
       values.add("s." + D.quoteIdentifier(c));
     }
-    return "MERGE INTO " + qualifiedTarget + " WITH (HOLDLOCK) AS t USING " + quotedStaging + " AS s ON (" + on + ")"
+    return "MERGE INTO " + qualifiedTarget + " WITH (HOLDLOCK) AS t USING " + source + " AS s ON (" + on + ")"
         + (updated.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", updated))
         + " WHEN NOT MATCHED BY TARGET THEN INSERT (" + Sql.columnList(D, columns) + ") VALUES (" + values + ");";
   }

@@ -1,152 +1,79 @@
 package io.copyjob.sql.sqlserver;
 
-import io.copyjob.sql.jdbc.JdbcResources;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.RecordBatch;
-import io.copyjob.sql.jdbc.SqlStatements;
-import io.copyjob.sql.jdbc.UpsertKeys;
-import io.copyjob.spi.DatasetId;
+import io.copyjob.sql.jdbc.JdbcWriteTransaction;
 import io.copyjob.spi.Fragment;
 import io.copyjob.spi.SplitWriter;
-import io.copyjob.spi.TableCreation;
 import io.copyjob.spi.WriteRequest;
-import io.copyjob.spi.WriteStrategy;
-import io.copyjob.spi.WriteTransaction;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One write of one table in ONE SQL Server transaction on one connection: CREATE TABLE when absent (DDL is
- * transactional), {@code DELETE} for overwrite, bulk copy ({@code SQLServerBulkCopy} joined to the transaction,
- * no internal transaction), and for upsert a {@code #temp} staging table loaded by bulk copy and merged with
- * {@code MERGE} at commit. Nothing is visible to other sessions before {@link #commit(List)}; {@link #abort()}
- * rolls all of it back (a failure leaves the destination unchanged).
+ * A write of one SQL Server table in one transaction (the lifecycle is {@link JdbcWriteTransaction}'s): bulk copy
+ * ({@code SQLServerBulkCopy} joined to the transaction, no internal transaction), {@code DELETE} for overwrite, and
+ * for upsert a {@code #temp} staging table loaded by bulk copy, each row with its arrival ordinal, and merged with
+ * {@code MERGE} at commit, the last row of a key written twice in the run winning (as in PostgreSQL).
  *
  * <p>An IDENTITY column among the written columns keeps the written values (bulk copy's KeepIdentity, and
  * {@code SET IDENTITY_INSERT ... ON/OFF} around the MERGE) unless {@code identityInsert=false}, which fails.
  */
-final class SqlServerWriteTransaction implements WriteTransaction {
-  private static final Logger LOG = LoggerFactory.getLogger(SqlServerWriteTransaction.class);
-  private static final SqlStatements SQL = new SqlStatements(SqlServerDialect.INSTANCE);
-
-  private final SqlServerConnections connections;
-  private final WriteRequest request;
-  private final Connection connection;
-  private final String display;
-  private SqlServerTable table;
-  private String writeTarget;
-  private String staging;
-  private List<String> upsertKeys = List.of();
-  private List<BulkColumn> bulkColumns;
+final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColumn> {
+  private final SqlServerDatabase db;
+  private final SqlServerOptions options;
+  private final List<BulkColumn> bulkColumns = new ArrayList<>();
   private boolean writesIdentity;
-  private boolean finished;
+  private String staging;
+  /** Rows staged so far by every writer of the transaction: the next row's ordinal. */
+  private long staged;
 
-  SqlServerWriteTransaction(SqlServerConnections connections, SqlServerCatalog catalog, WriteRequest request) {
-    this.connections = connections;
-    this.request = request;
-    this.display = request.target().namespace().isPresent() ? request.target().toString()
-        : DatasetId.of(catalog.defaultSchema(), request.target().name()).toString();
-    this.connection = connections.open();
-    try {
-      connection.setAutoCommit(false);
-      prepare(catalog);
-    } catch (SQLException e) {
-      abort();
-      throw connections.errors().translate(e, "preparing the write", display);
-    } catch (RuntimeException e) {
-      abort();
-      throw e instanceof CopyJobException cj ? cj.toBuilder().tableIfAbsent(display).build() : e;
-    }
-  }
-
-  private void prepare(SqlServerCatalog catalog) throws SQLException {
-    Optional<SqlServerTable> existing = catalog.describe(connection, request.target());
-    WriteStrategy strategy = request.strategy();
-    if (existing.isEmpty()) {
-      if (request.creation() == TableCreation.MUST_EXIST) {
-        throw CopyJobException.builder(ErrorCode.TABLE_NOT_FOUND, "the destination table does not exist in SQL Server at "
-            + connections.options().location()).table(display).build();
-      }
-      execute(createTableSql(request, catalog.defaultSchema()));
-      LOG.info("created table {} in the write transaction", display);
-      existing = catalog.describe(connection, request.target());
-    }
-    table = existing.orElseThrow();
-    bulkColumns = new ArrayList<>();
-    for (Field f : request.schema().fields()) {
-      SqlServerColumn c = table.column(f.name()).orElseThrow(() -> CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH,
-          "the destination table " + display + " has no column " + f.name()).table(display).column(f.name()).build());
-      if (!c.writable()) {
-        throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "column " + f.name() + " of " + display
-            + " is computed or a rowversion and cannot be written; deselect it").table(display).column(f.name()).build();
-      }
-      if (c.identity()) {
-        if (!connections.options().identityInsert()) {
-          throw CopyJobException.builder(ErrorCode.INVALID_JOB, "column " + f.name() + " of " + display
-              + " is an IDENTITY column and identityInsert is false; deselect it or set identityInsert=true")
-              .table(display).column(f.name()).build();
-        }
-        writesIdentity = true;
-      }
-      bulkColumns.add(BulkColumn.of(f.name(), f.type(), c.type()));
-    }
-    writeTarget = table.qualifiedName();
-    switch (strategy.kind()) {
-      case OVERWRITE:
-        execute(SqlServerSql.deleteAll(table.qualifiedName(), connections.options().tableLock()));
-        break;
-      case UPSERT:
-        prepareUpsert(strategy);
-        break;
-      default:
-        break;
-    }
-  }
-
-  /** CREATE TABLE from the request: its primary key, or the upsert keys as primary key when it has none. */
-  static String createTableSql(WriteRequest request, String defaultSchema) {
-    WriteStrategy strategy = request.strategy();
-    List<String> unique = strategy.kind() == WriteStrategy.Kind.UPSERT ? strategy.keys() : List.of();
-    List<String> pk = request.primaryKey().isEmpty() && !unique.isEmpty() ? unique : request.primaryKey();
-    String qualified = SqlServerDialect.INSTANCE.qualifiedName(request.target(), defaultSchema);
-    return SQL.createTable(qualified, request.schema(), pk, unique);
-  }
-
-  private void prepareUpsert(WriteStrategy strategy) throws SQLException {
-    upsertKeys = upsertKeys(strategy, table, request, display);
-    staging = SqlServerDialect.INSTANCE.quoteIdentifier(SqlServerSql.tempTableName(request.runId()));
-    List<String> names = request.schema().names();
-    List<String> declarations = new ArrayList<>();
-    for (String n : names) {
-      declarations.add(table.column(n).orElseThrow().type().declaration());
-    }
-    execute(SqlServerSql.createStaging(staging, names, declarations));
-    writeTarget = staging;
-  }
-
-  /** The upsert keys: the given ones, else the primary key; each must be a written column. */
-  static List<String> upsertKeys(WriteStrategy strategy, SqlServerTable table, WriteRequest request, String display) {
-    return UpsertKeys.resolve(strategy, table.primaryKey(), c -> table.column(c).isPresent(), request.schema(), display);
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    }
+  SqlServerWriteTransaction(SqlServerDatabase db, WriteRequest request) {
+    super(db.connections(), db.catalog(), request);
+    this.db = db;
+    this.options = db.options();
   }
 
   @Override
-  public SplitWriter openWriter(int index) {
+  protected void checkColumn(Field f, SqlServerColumn c) {
+    if (!c.writable()) {
+      throw CopyJobException.builder(ErrorCode.SCHEMA_MISMATCH, "column " + f.name() + " of " + display()
+          + " is computed or a rowversion and cannot be written; deselect it").table(display()).column(f.name()).build();
+    }
+    if (c.identity()) {
+      if (!options.identityInsert()) {
+        throw CopyJobException.builder(ErrorCode.INVALID_JOB, "column " + f.name() + " of " + display()
+            + " is an IDENTITY column and identityInsert is false; deselect it or set identityInsert=true")
+            .table(display()).column(f.name()).build();
+      }
+      writesIdentity = true;
+    }
+    bulkColumns.add(BulkColumn.of(f.name(), f.type(), c.type()));
+  }
+
+  @Override
+  protected void prepareOverwrite() throws SQLException {
+    execute(SqlServerSql.deleteAll(table().qualifiedName(), options.tableLock()));
+  }
+
+  @Override
+  protected void prepareUpsert(List<String> keys) throws SQLException {
+    staging = SqlServerDialect.INSTANCE.quoteIdentifier(SqlServerSql.tempTableName(request().runId()));
+    List<String> names = request().schema().names();
+    List<String> declarations = new ArrayList<>();
+    for (String n : names) {
+      declarations.add(table().column(n).orElseThrow().type().declaration());
+    }
+    execute(SqlServerSql.createStaging(staging, names, declarations));
+  }
+
+  @Override
+  protected SplitWriter newWriter(int index) {
     return new BulkWriter();
   }
 
@@ -159,24 +86,31 @@ final class SqlServerWriteTransaction implements WriteTransaction {
       if (batch.rowCount() == 0) {
         return;
       }
-      try (SQLServerBulkCopy bulk = new SQLServerBulkCopy(connection)) {
+      try (SQLServerBulkCopy bulk = new SQLServerBulkCopy(connection())) {
         SQLServerBulkCopyOptions o = new SQLServerBulkCopyOptions();
         o.setUseInternalTransaction(false); // part of the write transaction
         o.setKeepNulls(true); // NULL stays NULL instead of taking the column default
         o.setCheckConstraints(true); // a CHECK or FOREIGN KEY violation fails the load as an INSERT would (off by default)
         o.setKeepIdentity(writesIdentity);
-        o.setTableLock(connections.options().tableLock());
-        o.setBatchSize(connections.options().batchSize());
+        o.setTableLock(options.tableLock());
+        o.setBatchSize(options.batchSize());
         o.setBulkCopyTimeout(0);
         bulk.setBulkCopyOptions(o);
-        bulk.setDestinationTableName(writeTarget);
+        bulk.setDestinationTableName(staging == null ? table().qualifiedName() : staging);
         for (BulkColumn c : bulkColumns) {
           bulk.addColumnMapping(c.name(), c.name());
         }
-        bulk.writeToServer(new BatchBulkData(bulkColumns, batch));
+        if (staging == null) {
+          bulk.writeToServer(new BatchBulkData(bulkColumns, batch));
+        } else {
+          // the rows' arrival order, so the MERGE keeps the last row of a key written twice
+          bulk.addColumnMapping(SqlServerSql.ORDINAL, SqlServerSql.ORDINAL);
+          bulk.writeToServer(BatchBulkData.withOrdinals(bulkColumns, batch, staged));
+        }
         rows += batch.rowCount();
+        staged += batch.rowCount();
       } catch (SQLException e) {
-        throw connections.errors().translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display);
+        throw db.errors().translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display());
       }
     }
 
@@ -199,60 +133,19 @@ final class SqlServerWriteTransaction implements WriteTransaction {
   }
 
   @Override
-  public long commit(List<Fragment> fragments) {
-    if (finished) {
-      throw CopyJobException.builder(ErrorCode.INTERNAL_ERROR, "the write was already committed or aborted").table(display).build();
-    }
-    try {
-      long rows = 0;
-      for (Fragment f : fragments) {
-        rows += f.rows();
-      }
-      if (request.strategy().kind() == WriteStrategy.Kind.UPSERT) {
-        rows = merge();
-      }
-      connection.commit();
-      finished = true;
-      JdbcResources.closeQuietly(connection);
-      return rows;
-    } catch (SQLException e) {
-      abort();
-      throw connections.errors().translate(e, "committing", display);
-    }
-  }
-
-  private long merge() throws SQLException {
-    try (Statement s = connection.createStatement()) {
+  protected long merge() throws SQLException {
+    String target = table().qualifiedName();
+    try (Statement s = connection().createStatement()) {
       if (writesIdentity) {
-        s.execute(SqlServerSql.identityInsert(table.qualifiedName(), true));
+        s.execute(SqlServerSql.identityInsert(target, true));
       }
-      List<String> identity = table.identityColumn().map(c -> List.of(c.name())).orElse(List.of());
-      long n = s.executeUpdate(SqlServerSql.merge(table.qualifiedName(), staging, request.schema().names(), upsertKeys,
-          identity));
+      long n = s.executeUpdate(SqlServerSql.upsertMerge(target, staging, request().schema().names(), upsertKeys(),
+          SqlServerColumn.identityOf(table())));
       if (writesIdentity) {
-        s.execute(SqlServerSql.identityInsert(table.qualifiedName(), false));
+        s.execute(SqlServerSql.identityInsert(target, false));
       }
       s.execute(SqlServerSql.dropTable(staging));
       return n;
     }
-  }
-
-  @Override
-  public void abort() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    try {
-      connection.rollback();
-    } catch (SQLException ignored) {
-      // closing the connection rolls back too
-    }
-    JdbcResources.closeQuietly(connection); // a #temp table ends with the session
-  }
-
-  @Override
-  public void close() {
-    abort();
   }
 }

@@ -139,6 +139,21 @@ class SqlServerIT {
     assertThat(sql.count("SELECT count(*) FROM nokey")).isZero();
   }
 
+  /** A key twice in one run: the MERGE keeps the last row that arrived (it failed with error 8672), as PostgreSQL does. */
+  @Test
+  void upsertOfAKeyWrittenTwiceInOneRunKeepsTheLastRow() {
+    SqlServerTestServer sql = SqlServerTestServer.newDatabase("upsert_dup");
+    pg.exec("CREATE TABLE moves (id int PRIMARY KEY, sku text NOT NULL, qty int)",
+        "INSERT INTO moves VALUES (1, 'a', 1), (2, 'b', 2), (3, 'a', 3), (4, 'a', 4)");
+    sql.exec("CREATE TABLE stock (sku nvarchar(20) PRIMARY KEY, qty int)", "INSERT INTO stock VALUES ('a', 0), ('z', 9)");
+    TableResult r = CopyJob.builder().name("dup").source(pg.spec()).destination(sql.spec())
+        .table("public.moves", t -> t.renameTo("dbo.stock").columns("sku", "qty").upsert("sku")).build().run()
+        .tables().get(0);
+    assertThat(r.status()).isEqualTo(TableStatus.SUCCEEDED);
+    assertThat(sql.rows("SELECT sku, qty FROM stock ORDER BY sku"))
+        .containsExactly(List.of("a", "4"), List.of("b", "2"), List.of("z", "9"));
+  }
+
   @Test
   void overwriteReplacesEveryRowAtomically() {
     SqlServerTestServer sql = SqlServerTestServer.newDatabase("overwrite");

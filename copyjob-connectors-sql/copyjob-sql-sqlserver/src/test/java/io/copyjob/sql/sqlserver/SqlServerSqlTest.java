@@ -8,7 +8,12 @@ import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.LogicalType;
 import io.copyjob.data.Schema;
+import io.copyjob.sql.jdbc.JdbcSplit;
+import io.copyjob.sql.jdbc.JdbcTable;
+import io.copyjob.sql.jdbc.JdbcWriteTransaction;
 import io.copyjob.sql.jdbc.KeyRange;
+import io.copyjob.sql.jdbc.SqlStatements;
+import io.copyjob.sql.jdbc.UpsertKeys;
 import io.copyjob.spi.DatasetId;
 import io.copyjob.spi.TableCreation;
 import io.copyjob.spi.Watermark;
@@ -74,21 +79,21 @@ class SqlServerSqlTest {
   @Test
   void splitSelectAndReadExpressions() {
     KeyRange r = KeyRange.of(10L, 20L);
-    SqlServerSplit split = new SqlServerSplit("id", r, null);
-    assertThat(split.predicate()).isEqualTo("[id] >= 10 AND [id] < 20");
+    JdbcSplit split = new JdbcSplit("id", r, null);
+    assertThat(split.predicate(D)).isEqualTo("[id] >= 10 AND [id] < 20");
     assertThat(split.describe()).isEqualTo("id in [10, 20)");
     assertThat(SqlServerSql.select("[dbo].[t]", List.of("[id]", SqlServerTypeMapping.readExpression("[rv]",
         SqlServerType.of("timestamp"))), "[id] >= 10 AND [id] < 20"))
         .isEqualTo("SELECT [id], CAST([rv] AS bigint) FROM [dbo].[t] WHERE [id] >= 10 AND [id] < 20");
     assertThat(SqlServerTypeMapping.readExpression("[g]", SqlServerType.of("geography"))).isEqualTo("[g].ToString()");
-    assertThat(SqlServerSql.minMax("[dbo].[t]", "id", null)).isEqualTo("SELECT min([id]), max([id]) FROM [dbo].[t]");
+    assertThat(new SqlStatements(D).minMax("[dbo].[t]", "id", null)).isEqualTo("SELECT min([id]), max([id]) FROM [dbo].[t]");
   }
 
   @Test
   void mergeTempTableIdentityAndOverwrite() {
     assertThat(SqlServerSql.tempTableName("run-1/x")).isEqualTo("#copyjob_run_1_x");
     assertThat(SqlServerSql.createStaging("[#s]", List.of("id", "n]"), List.of("int", "nvarchar(10)")))
-        .isEqualTo("CREATE TABLE [#s] ([id] int NULL, [n]]] nvarchar(10) NULL)");
+        .isEqualTo("CREATE TABLE [#s] ([id] int NULL, [n]]] nvarchar(10) NULL, [__copyjob_ordinal] bigint NOT NULL)");
     assertThat(SqlServerSql.merge("[dbo].[t]", "[#s]", List.of("id", "name", "v"), List.of("id"))).isEqualTo(
         "MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING [#s] AS s ON (t.[id] = s.[id])"
             + " WHEN MATCHED THEN UPDATE SET t.[name] = s.[name], t.[v] = s.[v]"
@@ -106,6 +111,22 @@ class SqlServerSqlTest {
     assertThat(SqlServerSql.dropTable("[#s]")).isEqualTo("DROP TABLE IF EXISTS [#s]");
   }
 
+  /**
+   * Two rows with the same key in one run: MERGE would fail with error 8672 (a target row matched twice). The
+   * staged rows carry their arrival ordinal, and the MERGE source keeps the last row per key, as PostgreSQL does.
+   */
+  @Test
+  void upsertMergesTheLastStagedRowPerKey() {
+    assertThat(SqlServerSql.lastPerKey("[#s]", List.of("id", "na]me"), List.of("id"))).isEqualTo(
+        "(SELECT [id], [na]]me] FROM (SELECT [id], [na]]me], ROW_NUMBER() OVER (PARTITION BY [id]"
+            + " ORDER BY [__copyjob_ordinal] DESC) AS [__copyjob_rank] FROM [#s]) AS r WHERE [__copyjob_rank] = 1)");
+    assertThat(SqlServerSql.upsertMerge("[dbo].[t]", "[#s]", List.of("id", "sku", "v"), List.of("sku", "v"), List.of("id")))
+        .isEqualTo("MERGE INTO [dbo].[t] WITH (HOLDLOCK) AS t USING (SELECT [id], [sku], [v] FROM (SELECT [id], [sku], [v],"
+            + " ROW_NUMBER() OVER (PARTITION BY [sku], [v] ORDER BY [__copyjob_ordinal] DESC) AS [__copyjob_rank]"
+            + " FROM [#s]) AS r WHERE [__copyjob_rank] = 1) AS s ON (t.[sku] = s.[sku] AND t.[v] = s.[v])"
+            + " WHEN NOT MATCHED BY TARGET THEN INSERT ([id], [sku], [v]) VALUES (s.[id], s.[sku], s.[v]);");
+  }
+
   @Test
   void createTableWithMappedTypes() {
     Schema schema = Schema.of(Field.required("id", LogicalType.int64()), Field.of("name", LogicalType.string(50)),
@@ -114,25 +135,25 @@ class SqlServerSqlTest {
         Field.of("uid", LogicalType.uuid()), Field.of("ok", LogicalType.bool()), Field.of("bin", LogicalType.binary()));
     WriteRequest r = WriteRequest.of("job", "run1", DatasetId.of("sales", "orders"), schema, WriteStrategy.append(),
         List.of("id"), TableCreation.CREATE_IF_ABSENT);
-    assertThat(SqlServerWriteTransaction.createTableSql(r, "dbo")).isEqualTo("CREATE TABLE [sales].[orders] ("
+    assertThat(JdbcWriteTransaction.createTableSql(D, r, "dbo")).isEqualTo("CREATE TABLE [sales].[orders] ("
         + "[id] bigint NOT NULL, [name] nvarchar(50), [body] nvarchar(max), [amount] decimal(38,9), [at] datetime2(7),"
         + " [at_tz] datetimeoffset(7), [uid] uniqueidentifier, [ok] bit, [bin] varbinary(max), PRIMARY KEY ([id]))");
     WriteRequest upsert = WriteRequest.of("job", "run1", DatasetId.of("t"), Schema.of(Field.of("k", LogicalType.int32())),
         WriteStrategy.upsert("k"), List.of(), TableCreation.CREATE_IF_ABSENT);
-    assertThat(SqlServerWriteTransaction.createTableSql(upsert, "dbo"))
+    assertThat(JdbcWriteTransaction.createTableSql(D, upsert, "dbo"))
         .isEqualTo("CREATE TABLE [dbo].[t] ([k] int NOT NULL, PRIMARY KEY ([k]))");
   }
 
   @Test
   void upsertWithoutKeysOrPrimaryKeyIsAClearError() {
-    SqlServerTable t = new SqlServerTable(DatasetId.of("dbo", "t"), "dbo", "t",
+    JdbcTable<SqlServerColumn> t = new JdbcTable<>(DatasetId.of("dbo", "t"), "dbo", "t", "[dbo].[t]",
         List.of(new SqlServerColumn("a", SqlServerType.of("int"), true, false, false)), List.of(), List.of());
     WriteRequest r = WriteRequest.of("job", "run", DatasetId.of("t"), Schema.of(Field.of("a", LogicalType.int32())),
         WriteStrategy.upsert(), List.of(), TableCreation.CREATE_IF_ABSENT);
-    assertThatThrownBy(() -> SqlServerWriteTransaction.upsertKeys(WriteStrategy.upsert(), t, r, "dbo.t"))
+    assertThatThrownBy(() -> UpsertKeys.resolve(WriteStrategy.upsert(), t.primaryKey(), c -> t.column(c).isPresent(), r.schema(), "dbo.t"))
         .isInstanceOfSatisfying(CopyJobException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_UPSERT_KEYS))
         .hasMessageContaining("dbo.t has no primary key; give upsert keys");
-    assertThatThrownBy(() -> SqlServerWriteTransaction.upsertKeys(WriteStrategy.upsert("b"), t, r, "dbo.t"))
+    assertThatThrownBy(() -> UpsertKeys.resolve(WriteStrategy.upsert("b"), t.primaryKey(), c -> t.column(c).isPresent(), r.schema(), "dbo.t"))
         .isInstanceOfSatisfying(CopyJobException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COLUMN_NOT_FOUND));
   }
 

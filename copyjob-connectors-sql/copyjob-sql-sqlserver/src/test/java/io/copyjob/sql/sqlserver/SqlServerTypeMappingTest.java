@@ -132,6 +132,35 @@ class SqlServerTypeMappingTest {
     assertThat(data.next()).isFalse();
   }
 
+  /** Bulk data into an upsert's staging table numbers the rows of the run, so the MERGE can keep the last per key. */
+  @Test
+  void bulkDataForStagingCarriesTheRowOrdinal() {
+    List<BulkColumn> cols = List.of(BulkColumn.of("id", LogicalType.int32()), BulkColumn.of("s", LogicalType.string()));
+    RecordBatch b = RecordBatch.allocate(Schema.of(Field.of("id", LogicalType.int32()), Field.of("s", LogicalType.string())), 3);
+    for (int r = 0; r < 3; r++) {
+      b.column(0).setObject(r, 7L);
+      b.column(1).setObject(r, "v" + r);
+    }
+    b.setRowCount(3);
+    BatchBulkData data = BatchBulkData.withOrdinals(cols, b, 100);
+    assertThat(data.getColumnOrdinals()).containsExactly(1, 2, 3);
+    assertThat(data.getColumnName(3)).isEqualTo("__copyjob_ordinal");
+    assertThat(data.getColumnType(3)).isEqualTo(java.sql.Types.BIGINT);
+    List<Object> ordinals = new java.util.ArrayList<>();
+    List<Object> values = new java.util.ArrayList<>();
+    while (data.next()) {
+      Object[] row = data.getRowData();
+      values.add(row[1]);
+      ordinals.add(row[2]);
+    }
+    assertThat(values).containsExactly("v0", "v1", "v2");
+    assertThat(ordinals).containsExactly(100L, 101L, 102L);
+    BatchBulkData plain = new BatchBulkData(cols, b);
+    assertThat(plain.getColumnOrdinals()).containsExactly(1, 2);
+    assertThat(plain.next()).isTrue();
+    assertThat(plain.getRowData()).hasSize(2);
+  }
+
   @Test
   void timestampsAreTruncatedToTheDestinationNeverRounded() {
     Instant i = Instant.parse("2024-12-31T23:59:59.999999999Z");

@@ -44,7 +44,7 @@ final class AzureClients {
       builder.credential(new StorageSharedKeyCredential(k.account(), k.key()));
     } else if (credential instanceof AzureCredential.Sas s) {
       builder.credential(new AzureSasCredential(s.token()));
-    } else {
+    } else if (!(credential instanceof AzureCredential.Anonymous)) {
       builder.credential(token(credential));
     }
     return builder.buildClient();
@@ -62,7 +62,7 @@ final class AzureClients {
       builder.credential(new StorageSharedKeyCredential(k.account(), k.key()));
     } else if (credential instanceof AzureCredential.Sas s) {
       builder.credential(new AzureSasCredential(s.token()));
-    } else {
+    } else if (!(credential instanceof AzureCredential.Anonymous)) {
       builder.credential(token(credential));
     }
     return builder.buildClient();

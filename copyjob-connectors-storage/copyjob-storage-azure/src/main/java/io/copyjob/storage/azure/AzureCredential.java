@@ -59,6 +59,14 @@ public sealed interface AzureCredential {
     }
   }
 
+  /** No credential at all: public containers, whose blobs anyone may read. */
+  record Anonymous() implements AzureCredential {
+    @Override
+    public String describe() {
+      return "anonymous access";
+    }
+  }
+
   /**
    * Nothing given: azure-identity's default chain (environment variables, workload identity, managed identity,
    * Azure CLI, ...).

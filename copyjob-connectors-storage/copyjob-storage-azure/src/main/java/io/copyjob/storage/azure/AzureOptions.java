@@ -37,6 +37,8 @@ import java.util.TreeSet;
  *       principal; the client secret is secret</td><td></td></tr>
  *   <tr><td>{@value #MANAGED_IDENTITY}</td><td>{@code true}: authenticate as the managed identity of the host;
  *       with {@value #CLIENT_ID}, the user-assigned identity of that client id</td><td>{@code false}</td></tr>
+ *   <tr><td>{@value #ANONYMOUS}</td><td>{@code true}: no credential at all, for reading a container whose
+ *       access level lets anyone read it (public storage)</td><td>{@code false}</td></tr>
  *   <tr><td>{@value #BLOCK_SIZE_BYTES}</td><td>bytes per uploaded block (Blob) or append (ADLS); one such buffer
  *       per file being written is the memory a write needs. A blob holds at most 50,000 blocks</td>
  *       <td>8 MiB</td></tr>
@@ -57,6 +59,7 @@ public final class AzureOptions {
   public static final String CLIENT_ID = "azure.clientId";
   public static final String CLIENT_SECRET = "azure.clientSecret";
   public static final String MANAGED_IDENTITY = "azure.managedIdentity";
+  public static final String ANONYMOUS = "azure.anonymous";
   public static final String BLOCK_SIZE_BYTES = "azure.blockSizeBytes";
   public static final String LIST_PAGE_SIZE = "azure.listPageSize";
   public static final String MAX_TRIES = "azure.maxTries";
@@ -65,7 +68,7 @@ public final class AzureOptions {
   public static final Set<String> SENSITIVE = Set.of(ACCOUNT_KEY, SAS_TOKEN, CONNECTION_STRING, CLIENT_SECRET);
 
   static final Set<String> KNOWN = Set.of(ENDPOINT, ACCOUNT_KEY, SAS_TOKEN, CONNECTION_STRING, TENANT_ID, CLIENT_ID,
-      CLIENT_SECRET, MANAGED_IDENTITY, BLOCK_SIZE_BYTES, LIST_PAGE_SIZE, MAX_TRIES);
+      CLIENT_SECRET, MANAGED_IDENTITY, ANONYMOUS, BLOCK_SIZE_BYTES, LIST_PAGE_SIZE, MAX_TRIES);
 
   public static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
   static final int MIN_BLOCK_SIZE = 1024;
@@ -124,6 +127,10 @@ public final class AzureOptions {
     if (managed) {
       methods.add(MANAGED_IDENTITY);
     }
+    boolean anonymous = options.getBoolean(ANONYMOUS, false);
+    if (anonymous) {
+      methods.add(ANONYMOUS);
+    }
     if (methods.size() > 1) {
       throw options.invalid(methods.get(1), "conflicts with " + methods.get(0)
           + ": give one way to authenticate");
@@ -172,6 +179,12 @@ public final class AzureOptions {
         throw options.invalid(CLIENT_SECRET, "needs " + TENANT_ID + " and " + CLIENT_ID + " (a service principal)");
       }
       credential = new AzureCredential.ServicePrincipal(tenantId.get(), clientId.get(), secret);
+    } else if (anonymous) {
+      if (tenantId.isPresent() || clientId.isPresent()) {
+        throw options.invalid(ANONYMOUS, "conflicts with " + (tenantId.isPresent() ? TENANT_ID : CLIENT_ID)
+            + ": anonymous access has no identity");
+      }
+      credential = new AzureCredential.Anonymous();
     } else if (managed) {
       if (tenantId.isPresent()) {
         throw options.invalid(TENANT_ID, "does not apply to a managed identity; remove it");

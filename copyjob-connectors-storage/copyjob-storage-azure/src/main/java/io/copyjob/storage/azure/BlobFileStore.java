@@ -110,6 +110,27 @@ public final class BlobFileStore extends AzureFileStore {
         container.getBlobClient(fileName(path)).getBlockBlobClient(), errors);
   }
 
+  /**
+   * One upload with {@code If-None-Match: *}: Azure refuses it with 409 (BlobAlreadyExists) or 412 when the blob
+   * exists, and a blob appears whole or not at all.
+   */
+  @Override
+  public void writeIfAbsent(String path, byte[] content) throws IOException {
+    try {
+      container.getBlobClient(fileName(path)).getBlockBlobClient().uploadWithResponse(
+          new com.azure.storage.blob.options.BlockBlobSimpleUploadOptions(
+              com.azure.core.util.BinaryData.fromBytes(content))
+              .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, Context.NONE);
+    } catch (com.azure.storage.blob.models.BlobStorageException e) {
+      if (e.getStatusCode() == 409 || e.getStatusCode() == 412) {
+        throw new java.nio.file.FileAlreadyExistsException(displayName(path));
+      }
+      throw errors.translate("write", displayName(path), e);
+    } catch (RuntimeException e) {
+      throw errors.translate("write", displayName(path), e);
+    }
+  }
+
   @Override
   public boolean delete(String path) throws IOException {
     BlobClient blob = container.getBlobClient(fileName(path));

@@ -110,6 +110,16 @@ class AzureOptionsTest {
   }
 
   @Test
+  void anonymousAccessHasNoCredentialAndNoIdentity() {
+    assertThat(AzureOptions.parse(opts(AzureOptions.ANONYMOUS, "true"), BLOB).credential())
+        .isEqualTo(new AzureCredential.Anonymous());
+    assertThat(invalid(BLOB, AzureOptions.ANONYMOUS, "true", AzureOptions.ACCOUNT_KEY, "a2V5").getMessage())
+        .contains("conflicts").doesNotContain("a2V5");
+    assertThat(invalid(BLOB, AzureOptions.ANONYMOUS, "true", AzureOptions.CLIENT_ID, "c1").getMessage())
+        .contains("anonymous access has no identity");
+  }
+
+  @Test
   void managedIdentitySystemOrUserAssigned() {
     assertThat(AzureOptions.parse(opts(AzureOptions.MANAGED_IDENTITY, "true"), BLOB).credential())
         .isEqualTo(new AzureCredential.ManagedIdentity(Optional.empty()));

@@ -172,6 +172,41 @@ public final class FilesLocation {
       return set(FilesOptions.CSV_HEADER, "false");
     }
 
+    /** Sources: a field terminator of one or more characters (COPY INTO's FIELDTERMINATOR). */
+    public Builder csvDelimiter(String delimiter) {
+      return set(FilesOptions.CSV_DELIMITER, delimiter);
+    }
+
+    /** Sources: the row terminator (COPY INTO's ROWTERMINATOR); CRLF, LF or CR when not set. */
+    public Builder csvRowTerminator(String terminator) {
+      return set(FilesOptions.CSV_ROW_TERMINATOR, terminator);
+    }
+
+    /** Sources: the 1-based row reading starts at (COPY INTO's FIRSTROW). */
+    public Builder csvFirstRow(long row) {
+      return set(FilesOptions.CSV_FIRST_ROW, Long.toString(row));
+    }
+
+    /** Sources: the encoding of CSV files (COPY INTO's ENCODING); UTF-8 when not set. */
+    public Builder csvEncoding(io.copyjob.storage.files.format.csv.CsvEncoding encoding) {
+      return set(FilesOptions.CSV_ENCODING, encoding.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Sources: the order of non-ISO dates (COPY INTO's DATEFORMAT); mdy when not set. */
+    public Builder csvDateFormat(io.copyjob.storage.files.format.declared.DateOrder order) {
+      return set(FilesOptions.CSV_DATE_FORMAT, order.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Sources: a row with another field count than the declared columns is rejected (MATCH_COLUMN_COUNT). */
+    public Builder csvMatchColumnCount() {
+      return set(FilesOptions.CSV_MATCH_COLUMN_COUNT, "true");
+    }
+
+    /** Sources: the declared columns of the files (COPY INTO's column list); see {@link FilesOptions}. */
+    public Builder columns(io.copyjob.storage.files.format.declared.DeclaredColumns columns) {
+      return set(FilesOptions.COLUMNS, columns.toJson());
+    }
+
     /** The output file name template (see {@link FileNameTemplate}). */
     public Builder fileName(String template) {
       return set(FilesOptions.FILE_NAME, template);

@@ -9,7 +9,11 @@ import io.copyjob.spi.ReadSession;
 import io.copyjob.spi.Split;
 import io.copyjob.spi.SplitReader;
 import io.copyjob.spi.Watermark;
+import io.copyjob.spi.RowRejects;
 import io.copyjob.storage.files.format.FilePart;
+import io.copyjob.storage.files.format.FormatReader;
+import io.copyjob.storage.files.format.declared.ByNameReader;
+import io.copyjob.storage.files.format.declared.DeclaredColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +34,13 @@ final class FilesReadSession implements ReadSession {
   private final Schema readSchema;
   private final int watermarkIndex;
   private final WatermarkFilter filter;
+  private final DeclaredColumns declared;
 
-  FilesReadSession(List<DatasetLayout.DataFile> files, ReadRequest request, long splitSize) {
+  /** @param declared the declared columns of the files; null to read their own */
+  FilesReadSession(List<DatasetLayout.DataFile> files, ReadRequest request, long splitSize,
+      DeclaredColumns declared) {
     this.files = files;
+    this.declared = declared;
     this.splitSize = splitSize;
     this.request = request;
     Schema columns = request.columns();
@@ -82,8 +90,12 @@ final class FilesReadSession implements ReadSession {
   public SplitReader openReader(Split split) {
     FileSplit s = (FileSplit) split;
     try {
-      return new FileSplitReader(s.format().openReader(s.store(), s.part(), request.dataset().schema(), readSchema,
-          request.batchRows()), request.columns(), filter, watermarkIndex, s.describe(),
+      RowRejects rejects = request.rejects().orElse(null);
+      FormatReader reader = declared != null && !s.format().readsDeclaredColumns()
+          ? ByNameReader.open(s.format(), s.store(), s.part(), declared, readSchema, request.batchRows(), rejects)
+          : s.format().openReader(s.store(), s.part(), request.dataset().schema(), readSchema, request.batchRows(),
+              rejects);
+      return new FileSplitReader(reader, request.columns(), filter, watermarkIndex, s.describe(),
           span -> ledger.report(s.fileName(), s.part(), span));
     } catch (CopyJobException e) {
       throw e.toBuilder().tableIfAbsent(request.dataset().id().toString()).build();

@@ -22,7 +22,7 @@ import java.util.Optional;
  * </ul>
  *
  * A dataset's schema is that of its first file (the Parquet footer, the CSV header, the keys of the first 1000
- * JSON lines); files have no primary key. The file list is taken anew for each describe and each read.
+ * JSON lines), or the declared columns of the {@code columns} option; files have no primary key. The file list is taken anew for each describe and each read.
  */
 final class FilesSource implements SourceConnector {
   private final FilesOptions options;
@@ -73,6 +73,9 @@ final class FilesSource implements SourceConnector {
     if (files.isEmpty()) {
       return Optional.empty();
     }
+    if (options.columns().isPresent()) {
+      return Optional.of(DatasetInfo.of(id, options.columns().get().schema(), List.of()));
+    }
     DatasetLayout.DataFile first = files.get(0);
     try {
       Schema schema = first.format().readSchema(first.store(), first.file());
@@ -86,7 +89,7 @@ final class FilesSource implements SourceConnector {
   public ReadSession beginRead(ReadRequest request) {
     DatasetId id = request.dataset().id();
     try {
-      return new FilesReadSession(files(id), request, options.splitSize());
+      return new FilesReadSession(files(id), request, options.splitSize(), options.columns().orElse(null));
     } catch (CopyJobException e) {
       throw e.toBuilder().tableIfAbsent(id.toString()).build();
     }

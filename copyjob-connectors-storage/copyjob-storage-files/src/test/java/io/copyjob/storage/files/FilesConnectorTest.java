@@ -405,7 +405,17 @@ class FilesConnectorTest {
     assertInvalid(Map.of("location", "x", "maxBytesPerFile", "0"), ConnectorRole.SOURCE, "'maxBytesPerFile'");
     assertInvalid(Map.of("location", "x", "fileName", "data.csv", "maxBytesPerFile", "5"), ConnectorRole.SOURCE,
         "'fileName'");
-    assertInvalid(Map.of("location", "x", "csv.delimiter", ",,"), ConnectorRole.SOURCE, "'csv.delimiter'");
+    // Sources read multi-character field terminators (COPY INTO's FIELDTERMINATOR); the writer takes one.
+    assertInvalid(Map.of("location", "x", "format", "csv", "csv.delimiter", ",,"), ConnectorRole.SINK,
+        "'csv.delimiter'");
+    assertInvalid(Map.of("location", "x", "csv.delimiter", ""), ConnectorRole.SOURCE, "'csv.delimiter'");
+    assertInvalid(Map.of("location", "x", "csv.rowTerminator", ","), ConnectorRole.SOURCE, "'csv.rowTerminator'");
+    assertInvalid(Map.of("location", "x", "csv.firstRow", "0"), ConnectorRole.SOURCE, "'csv.firstRow'");
+    assertInvalid(Map.of("location", "x", "csv.encoding", "latin1"), ConnectorRole.SOURCE, "'csv.encoding'");
+    assertInvalid(Map.of("location", "x", "csv.dateFormat", "mmddyy"), ConnectorRole.SOURCE, "'csv.dateFormat'");
+    assertInvalid(Map.of("location", "x", "columns", "[{\"name\":\"a\"}]"), ConnectorRole.SOURCE, "'columns'");
+    assertInvalid(Map.of("location", "x", "columns", "[{\"name\":\"a\",\"type\":\"INT9\"}]"),
+        ConnectorRole.SOURCE, "'columns'");
     assertInvalid(Map.of("location", "x", "csv.quote", ","), ConnectorRole.SOURCE, "'csv.quote'");
     assertInvalid(Map.of("location", "x", "csv.header", "yes"), ConnectorRole.SOURCE, "'csv.header'");
     assertInvalid(Map.of("location", "x", "maxRowsPerFile", "0"), ConnectorRole.SOURCE, "'maxRowsPerFile'");

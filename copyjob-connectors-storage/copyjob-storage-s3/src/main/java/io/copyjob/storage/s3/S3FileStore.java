@@ -216,6 +216,24 @@ public final class S3FileStore implements FileStore {
     return new S3PendingFile(this, path, location.key(path), displayName(path), options.partSizeBytes());
   }
 
+  /**
+   * A conditional PUT ({@code If-None-Match: *}, S3 since August 2024): the store refuses it with 412 when the key
+   * exists, or 409 when a concurrent conditional write to it is in progress; both mean another writer won.
+   */
+  @Override
+  public void writeIfAbsent(String path, byte[] content) throws IOException {
+    try {
+      client.putObject(b -> b.bucket(location.bucket()).key(location.key(path)).ifNoneMatch("*"),
+          software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+    } catch (SdkException e) {
+      if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+          && (s.statusCode() == 412 || s.statusCode() == 409)) {
+        throw new java.nio.file.FileAlreadyExistsException(displayName(path));
+      }
+      throw errors.translate(e, "write", displayName(path));
+    }
+  }
+
   @Override
   public boolean delete(String path) throws IOException {
     // DeleteObject succeeds whether or not the object exists: ask first, to answer the question.

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -94,6 +95,9 @@ public final class S3FileStoreProvider implements FileStoreProvider {
   }
 
   private static AwsCredentialsProvider credentials(S3Options options) {
+    if (options.anonymous()) {
+      return AnonymousCredentialsProvider.create();
+    }
     if (!options.hasStaticCredentials()) {
       return DefaultCredentialsProvider.builder().build();
     }

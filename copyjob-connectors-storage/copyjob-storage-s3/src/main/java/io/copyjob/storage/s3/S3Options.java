@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *       {@value #ACCESS_KEY_ID} (secret)</td><td></td></tr>
  *   <tr><td>{@value #SESSION_TOKEN}</td><td>session token of temporary credentials; only with
  *       {@value #ACCESS_KEY_ID} (secret)</td><td>none</td></tr>
+ *   <tr><td>{@value #ANONYMOUS}</td><td>{@code true}: unsigned requests, for reading a bucket that anyone may
+ *       read (public data sets); excludes static credentials</td><td>{@code false}</td></tr>
  *   <tr><td>{@value #PART_SIZE_BYTES}</td><td>multipart upload part size in bytes, 5 MiB to 5 GiB; a file being
  *       written holds at most two parts in memory, and files smaller than one part are uploaded with one
  *       {@code PutObject}</td><td>16 MiB</td></tr>
@@ -54,13 +56,14 @@ public final class S3Options {
   public static final String ACCESS_KEY_ID = "s3.accessKeyId";
   public static final String SECRET_ACCESS_KEY = "s3.secretAccessKey";
   public static final String SESSION_TOKEN = "s3.sessionToken";
+  public static final String ANONYMOUS = "s3.anonymous";
   public static final String PART_SIZE_BYTES = "s3.partSizeBytes";
   public static final String LIST_PAGE_SIZE = "s3.listPageSize";
   public static final String MAX_ATTEMPTS = "s3.maxAttempts";
 
   /** Every option this store reads. */
   public static final Set<String> NAMES = Set.of(REGION, ENDPOINT, PATH_STYLE, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-      SESSION_TOKEN, PART_SIZE_BYTES, LIST_PAGE_SIZE, MAX_ATTEMPTS);
+      SESSION_TOKEN, ANONYMOUS, PART_SIZE_BYTES, LIST_PAGE_SIZE, MAX_ATTEMPTS);
   /** The options whose values are secret. */
   public static final Set<String> SENSITIVE = Set.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN);
 
@@ -79,19 +82,21 @@ public final class S3Options {
   private final Optional<String> accessKeyId;
   private final Optional<String> secretAccessKey;
   private final Optional<String> sessionToken;
+  private final boolean anonymous;
   private final long partSizeBytes;
   private final int listPageSize;
   private final int maxAttempts;
 
   private S3Options(Optional<String> region, Optional<URI> endpoint, boolean pathStyle, Optional<String> accessKeyId,
-      Optional<String> secretAccessKey, Optional<String> sessionToken, long partSizeBytes, int listPageSize,
-      int maxAttempts) {
+      Optional<String> secretAccessKey, Optional<String> sessionToken, boolean anonymous, long partSizeBytes,
+      int listPageSize, int maxAttempts) {
     this.region = region;
     this.endpoint = endpoint;
     this.pathStyle = pathStyle;
     this.accessKeyId = accessKeyId;
     this.secretAccessKey = secretAccessKey;
     this.sessionToken = sessionToken;
+    this.anonymous = anonymous;
     this.partSizeBytes = partSizeBytes;
     this.listPageSize = listPageSize;
     this.maxAttempts = maxAttempts;
@@ -128,6 +133,10 @@ public final class S3Options {
     if (token.isPresent() && keyId.isEmpty()) {
       throw invalid(SESSION_TOKEN, "is only used with " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY);
     }
+    boolean anonymous = bool(options, ANONYMOUS, false);
+    if (anonymous && keyId.isPresent()) {
+      throw invalid(ANONYMOUS, "conflicts with " + ACCESS_KEY_ID + ": give one way to authenticate");
+    }
     long partSize = number(options, PART_SIZE_BYTES, DEFAULT_PART_SIZE);
     if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
       throw invalid(PART_SIZE_BYTES, "must be between " + MIN_PART_SIZE + " (5 MiB) and " + MAX_PART_SIZE
@@ -141,7 +150,8 @@ public final class S3Options {
     if (attempts < 1 || attempts > 20) {
       throw invalid(MAX_ATTEMPTS, "must be between 1 and 20, got " + attempts);
     }
-    return new S3Options(region, endpoint, pathStyle, keyId, secret, token, partSize, (int) pageSize, (int) attempts);
+    return new S3Options(region, endpoint, pathStyle, keyId, secret, token, anonymous, partSize, (int) pageSize,
+        (int) attempts);
   }
 
   private static URI endpoint(String value) {
@@ -216,6 +226,11 @@ public final class S3Options {
     return pathStyle;
   }
 
+  /** Whether requests go unsigned (public buckets). */
+  public boolean anonymous() {
+    return anonymous;
+  }
+
   /** Whether static credentials are set; otherwise the SDK's default provider chain is used. */
   public boolean hasStaticCredentials() {
     return accessKeyId.isPresent();
@@ -273,7 +288,7 @@ public final class S3Options {
         + ", endpoint=" + endpoint.map(URI::toString).orElse("(AWS)")
         + ", pathStyle=" + pathStyle
         + ", credentials=" + (accessKeyId.isPresent() ? sessionToken.isPresent() ? "static session ****"
-            : "static ****" : "default chain")
+            : "static ****" : anonymous ? "anonymous" : "default chain")
         + ", partSizeBytes=" + partSizeBytes
         + ", listPageSize=" + listPageSize
         + ", maxAttempts=" + maxAttempts + "}";

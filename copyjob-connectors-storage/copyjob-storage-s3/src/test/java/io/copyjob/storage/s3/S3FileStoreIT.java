@@ -384,4 +384,17 @@ class S3FileStoreIT {
       return t;
     }
   }
+
+  @Test
+  void writeIfAbsentRefusesAnExistingKeyWithoutTouchingIt() throws Exception {
+    try (S3FileStore store = S3ProxyFixture.store("if-absent", "t")) {
+      store.writeIfAbsent("_delta_log/0.json", "first".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeIfAbsent("_delta_log/0.json",
+          "second".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+      try (java.io.InputStream in = store.openRead("_delta_log/0.json")) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first");
+      }
+    }
+  }
 }

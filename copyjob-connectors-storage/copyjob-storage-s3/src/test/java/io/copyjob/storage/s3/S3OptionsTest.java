@@ -60,6 +60,17 @@ class S3OptionsTest {
   }
 
   @Test
+  void anonymousReadsSignNothingAndExcludeStaticCredentials() {
+    S3Options o = S3Options.parse(map(S3Options.ANONYMOUS, "true"));
+    assertThat(o.anonymous()).isTrue();
+    assertThat(o.hasStaticCredentials()).isFalse();
+    assertThat(o.toString()).contains("credentials=anonymous");
+    assertThatThrownBy(() -> S3Options.parse(map(S3Options.ANONYMOUS, "true", S3Options.ACCESS_KEY_ID, "AKIDEXAMPLE",
+        S3Options.SECRET_ACCESS_KEY, SECRET)))
+        .hasMessageContaining(S3Options.ANONYMOUS).hasMessageContaining("conflicts").hasMessageNotContaining(SECRET);
+  }
+
+  @Test
   void anEndpointImpliesPathStyleUnlessTurnedOff() {
     assertThat(S3Options.parse(map(S3Options.ENDPOINT, "http://127.0.0.1:9000")).pathStyle()).isTrue();
     assertThat(S3Options.parse(map(S3Options.ENDPOINT, "http://127.0.0.1:9000", S3Options.PATH_STYLE, "false"))

@@ -1,6 +1,7 @@
 package io.copyjob.storage.files.format;
 
 import io.copyjob.data.Schema;
+import io.copyjob.spi.RowRejects;
 import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.PendingFile;
@@ -53,6 +54,27 @@ public interface FileFormat {
       throw new UnsupportedOperationException(name() + " files are read whole");
     }
     return openReader(store, part.file(), datasetSchema, columns, batchRows);
+  }
+
+  /**
+   * Opens a reader of one part of a file that hands rows it cannot load to {@code rejects} (when not null) and
+   * skips them, instead of failing the read. The default ignores {@code rejects}: such a format fails at the
+   * first row it cannot read, as before.
+   *
+   * @param rejects the job's rejected rows ({@link io.copyjob.spi.ReadRequest#rejects()}); null for none
+   */
+  default FormatReader openReader(FileStore store, FilePart part, Schema datasetSchema, Schema columns,
+      int batchRows, RowRejects rejects) {
+    return openReader(store, part, datasetSchema, columns, batchRows);
+  }
+
+  /**
+   * Whether this format applies the connector's declared columns (the {@code columns} option) itself, as CSV
+   * and JSON Lines do (field numbers, JSON paths). For any other format the connector reads the file's own
+   * columns matched by name and converts them ({@link io.copyjob.storage.files.format.declared.ByNameReader}).
+   */
+  default boolean readsDeclaredColumns() {
+    return false;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.copyjob.storage.files.format;
 
 import io.copyjob.storage.files.store.FileInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,35 @@ public record FilePart(FileInfo file, long start, long end, int index, int count
   /** The whole of {@code file} as one part. */
   public static FilePart whole(FileInfo file) {
     return new FilePart(file, 0, Math.max(0, file.size()), 0, 1);
+  }
+
+  /**
+   * Cuts {@code file} into parts of consecutive blocks (Parquet row groups, ORC stripes) of about
+   * {@code targetBytes} each; a part covers the blocks that start in its byte range (the first part starts at 0,
+   * the last ends at the end of the file). One block or one group gives the whole file.
+   *
+   * @param starts where each block starts, ascending
+   * @param sizes  each block's size in bytes
+   */
+  public static List<FilePart> ofBlocks(FileInfo file, long[] starts, long[] sizes, long targetBytes) {
+    List<Long> partStarts = new ArrayList<>();
+    long inGroup = 0;
+    for (int i = 0; i < starts.length; i++) {
+      if (i == 0 || inGroup >= targetBytes) {
+        partStarts.add(i == 0 ? 0 : starts[i]);
+        inGroup = 0;
+      }
+      inGroup += sizes[i];
+    }
+    if (partStarts.size() <= 1) {
+      return List.of(whole(file));
+    }
+    List<FilePart> parts = new ArrayList<>(partStarts.size());
+    for (int i = 0; i < partStarts.size(); i++) {
+      long end = i + 1 < partStarts.size() ? partStarts.get(i + 1) : file.size();
+      parts.add(new FilePart(file, partStarts.get(i), end, i, partStarts.size()));
+    }
+    return parts;
   }
 
   /** Whether this part is the whole file. */

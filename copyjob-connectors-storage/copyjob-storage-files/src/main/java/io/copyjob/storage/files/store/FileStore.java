@@ -57,6 +57,18 @@ public interface FileStore extends AutoCloseable {
    */
   PendingFile create(String path) throws IOException;
 
+  /**
+   * Writes a small file at {@code path} only if no file exists there, in one atomic step: of two callers racing
+   * for the same path exactly one succeeds, and readers never see a partial file. Table formats commit their logs
+   * this way (Delta's {@code _delta_log/N.json}).
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when a file exists at {@code path}
+   * @throws UnsupportedOperationException when the store cannot do it atomically (the default)
+   */
+  default void writeIfAbsent(String path, byte[] content) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write a file only-if-absent");
+  }
+
   /** Deletes a file. Returns false when there was none. */
   boolean delete(String path) throws IOException;
 

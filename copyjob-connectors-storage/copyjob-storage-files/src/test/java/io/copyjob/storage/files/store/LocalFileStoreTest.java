@@ -97,4 +97,31 @@ class LocalFileStoreTest {
     assertThat(List.of(StorePaths.join("", "a"), StorePaths.join("a", "b"), StorePaths.parent("a/b/c"),
         StorePaths.name("a/b/c"), StorePaths.relativize("a", "a/b/c"))).containsExactly("a", "a/b", "a/b", "c", "b/c");
   }
+
+  @Test
+  void writeIfAbsentLetsExactlyOneOfRacingWritersWin() throws Exception {
+    LocalFileStore store = new LocalFileStore(dir);
+    List<String> won = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String content = "writer " + i;
+      threads.add(new Thread(() -> {
+        try {
+          store.writeIfAbsent("log/00001.json", content.getBytes(StandardCharsets.UTF_8));
+          won.add(content);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // lost the race
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(won).hasSize(1);
+    assertThat(Files.readString(dir.resolve("log/00001.json"))).isEqualTo(won.get(0));
+    assertThat(store.list("log")).hasSize(1); // no temporary file left behind
+  }
 }

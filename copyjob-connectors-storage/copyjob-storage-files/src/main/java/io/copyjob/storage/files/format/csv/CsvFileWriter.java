@@ -39,7 +39,7 @@ final class CsvFileWriter implements FormatWriter {
     this.encoders = CsvTypeMapping.encoders(schema);
     this.fields = new String[schema.size()];
     this.csv = CsvWriter.builder()
-        .fieldSeparator(settings.delimiter())
+        .fieldSeparator(settings.delimiterChar())
         .quoteCharacter(settings.quote())
         .quoteStrategy(QuoteStrategies.EMPTY)
         .lineDelimiter(LineDelimiter.CRLF)

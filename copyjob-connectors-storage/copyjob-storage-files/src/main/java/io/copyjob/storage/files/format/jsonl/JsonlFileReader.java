@@ -116,7 +116,7 @@ final class JsonlFileReader implements FormatReader {
             continue;
           }
           ObjectVector v = batch.objects(out);
-          String text = text(value);
+          String text = text(parser, value);
           if (text == null) {
             v.setNull(rows);
           } else {
@@ -157,7 +157,8 @@ final class JsonlFileReader implements FormatReader {
     return true;
   }
 
-  private String text(JsonToken t) throws IOException {
+  /** The text of the value at token {@code t}: see {@link JsonlTypeMapping}; null for JSON null. */
+  static String text(JsonParser parser, JsonToken t) throws IOException {
     switch (t) {
       case VALUE_NULL:
         return null;

@@ -3,6 +3,7 @@ package io.copyjob.storage.files.format.parquet;
 import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.data.ColumnVector;
+import io.copyjob.data.ObjectVector;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.data.Schema;
 import io.copyjob.storage.files.format.BatchSizer;
@@ -12,6 +13,7 @@ import io.copyjob.storage.files.store.FileInfo;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.RandomAccessInput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -19,17 +21,23 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
  * Reads one Parquet file column by column into batches: for each row group, one {@link ColumnReader} per
- * requested column fills its vector directly, no records are assembled. Only the requested columns' chunks
- * are fetched from the store.
+ * requested flat column fills its vector directly, no records are assembled; nested columns (read as JSON) are
+ * assembled into records by parquet-java's example converter and written as JSON text ({@link ParquetJson}).
+ * Only the requested columns' chunks are fetched from the store.
  */
 final class ParquetBatchReader implements FormatReader {
   /** Rows decoded per column before the batch's bytes are checked. */
@@ -42,6 +50,11 @@ final class ParquetBatchReader implements FormatReader {
   private final Schema fileSchema;
   private Schema columns;
   private MessageType requested;
+  private MessageType flatSchema;
+  private int[] flatOut;
+  private MessageType nestedSchema;
+  private int[] nestedOut;
+  private RecordReader<Group> records;
   private ColumnDescriptor[] descriptors;
   private ColumnDecoders.Decoder[] decoders;
   private ColumnReader[] columnReaders;
@@ -93,24 +106,44 @@ final class ParquetBatchReader implements FormatReader {
     return fileSchema;
   }
 
-  /** Chooses the columns batches hold, each a column of the file. */
+  /**
+   * Chooses the columns batches hold, each a column of the file. Flat columns are decoded column by column;
+   * nested ones (LIST, MAP, STRUCT, read as JSON) are assembled record by record and turned into JSON text.
+   */
   void project(Schema wanted, int batchRows) {
     this.columns = wanted;
     MessageType all = reader.getFileMetaData().getSchema();
     Types.MessageTypeBuilder b = Types.buildMessage();
-    for (String name : wanted.names()) {
+    Types.MessageTypeBuilder flat = Types.buildMessage();
+    Types.MessageTypeBuilder nested = Types.buildMessage();
+    List<Integer> flatOut = new ArrayList<>();
+    List<Integer> nestedOut = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      String name = wanted.field(i).name();
       if (!all.containsField(name)) {
         throw FileErrors.schemaMismatch(file, "the file has no column '" + name + "'; it has " + fileSchema.names());
       }
-      b.addField(all.getType(name));
+      Type t = all.getType(name);
+      b.addField(t);
+      if (ParquetTypeMapping.isNested(t)) {
+        nested.addField(t);
+        nestedOut.add(i);
+      } else {
+        flat.addField(t);
+        flatOut.add(i);
+      }
     }
     this.requested = b.named(all.getName());
     reader.setRequestedSchema(requested);
-    List<ColumnDescriptor> cols = requested.getColumns();
+    this.flatSchema = flatOut.isEmpty() ? null : flat.named(all.getName());
+    this.flatOut = flatOut.stream().mapToInt(Integer::intValue).toArray();
+    this.nestedSchema = nestedOut.isEmpty() ? null : nested.named(all.getName());
+    this.nestedOut = nestedOut.stream().mapToInt(Integer::intValue).toArray();
+    List<ColumnDescriptor> cols = flatSchema == null ? List.of() : flatSchema.getColumns();
     this.descriptors = cols.toArray(new ColumnDescriptor[0]);
     this.decoders = new ColumnDecoders.Decoder[descriptors.length];
     for (int i = 0; i < descriptors.length; i++) {
-      decoders[i] = ColumnDecoders.forColumn(descriptors[i].getPrimitiveType(), wanted.field(i).type());
+      decoders[i] = ColumnDecoders.forColumn(descriptors[i].getPrimitiveType(), wanted.field(this.flatOut[i]).type());
     }
     this.columnReaders = new ColumnReader[descriptors.length];
     this.sizer = new BatchSizer(batchRows);
@@ -131,7 +164,11 @@ final class ParquetBatchReader implements FormatReader {
         }
         int n = (int) Math.min(Math.min(CHUNK, sizer.maxRows() - rows), rowsLeftInGroup);
         for (int c = 0; c < descriptors.length; c++) {
-          fill(columnReaders[c], descriptors[c].getMaxDefinitionLevel(), decoders[c], batch.column(c), rows, n);
+          fill(columnReaders[c], descriptors[c].getMaxDefinitionLevel(), decoders[c], batch.column(flatOut[c]),
+              rows, n);
+        }
+        if (records != null) {
+          fillNested(batch, rows, n);
         }
         rows += n;
         rowsLeftInGroup -= n;
@@ -164,6 +201,22 @@ final class ParquetBatchReader implements FormatReader {
     }
   }
 
+  private void fillNested(RecordBatch batch, int from, int count) {
+    for (int r = from; r < from + count; r++) {
+      Group record = records.read();
+      for (int j = 0; j < nestedOut.length; j++) {
+        ObjectVector out = batch.objects(nestedOut[j]);
+        boolean present = nestedSchema.getType(j).isRepetition(Type.Repetition.REPEATED)
+            || record.getFieldRepetitionCount(j) > 0;
+        if (present) {
+          out.set(r, ParquetJson.field(record, j));
+        } else {
+          out.setNull(r);
+        }
+      }
+    }
+  }
+
   private boolean nextRowGroup() throws IOException {
     PageReadStore pages;
     if (groups == null) {
@@ -174,10 +227,16 @@ final class ParquetBatchReader implements FormatReader {
     if (pages == null) {
       return false;
     }
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoConverter(requested.getFieldCount()), requested,
-        reader.getFileMetaData().getCreatedBy());
-    for (int c = 0; c < descriptors.length; c++) {
-      columnReaders[c] = store.getColumnReader(descriptors[c]);
+    if (flatSchema != null) {
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoConverter(flatSchema.getFieldCount()),
+          flatSchema, reader.getFileMetaData().getCreatedBy());
+      for (int c = 0; c < descriptors.length; c++) {
+        columnReaders[c] = store.getColumnReader(descriptors[c]);
+      }
+    }
+    if (nestedSchema != null) {
+      records = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy()).getColumnIO(nestedSchema)
+          .getRecordReader(pages, new GroupRecordConverter(nestedSchema));
     }
     rowsLeftInGroup = pages.getRowCount();
     return true;

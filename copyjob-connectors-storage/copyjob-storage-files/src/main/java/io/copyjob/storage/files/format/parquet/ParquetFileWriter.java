@@ -16,8 +16,9 @@ import org.apache.parquet.io.OutputFile;
 /**
  * Writes one Parquet file without Hadoop at run time: a {@link PlainParquetConfiguration}, our own
  * {@link StoreOutputFile} and {@link HadoopFreeCodecFactory}, and {@link BatchWriteSupport} feeding vectors in.
+ * Public so that table formats (Delta) can take the column statistics of the written file from {@link #footer()}.
  */
-final class ParquetFileWriter implements FormatWriter {
+public final class ParquetFileWriter implements FormatWriter {
   private final String file;
   private final BatchWriteSupport support;
   private final BatchWriteSupport.RowCursor cursor = new BatchWriteSupport.RowCursor();
@@ -67,6 +68,17 @@ final class ParquetFileWriter implements FormatWriter {
   @Override
   public long estimatedBytes() {
     return writer.getDataSize();
+  }
+
+  /**
+   * The footer of the finished file, with each row group's column statistics (min, max, null count); only after
+   * {@link #close()}.
+   */
+  public org.apache.parquet.hadoop.metadata.ParquetMetadata footer() {
+    if (!closed) {
+      throw new IllegalStateException("the footer of " + file + " is written on close");
+    }
+    return writer.getFooter();
   }
 
   @Override

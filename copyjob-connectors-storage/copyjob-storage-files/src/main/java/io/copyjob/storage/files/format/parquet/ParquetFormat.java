@@ -148,7 +148,7 @@ public final class ParquetFormat implements FileFormat {
   }
 
   @Override
-  public FormatWriter openWriter(PendingFile file, String displayName, Schema schema) {
+  public ParquetFileWriter openWriter(PendingFile file, String displayName, Schema schema) {
     return new ParquetFileWriter(file, displayName, schema, compression, rowGroupBytes);
   }
 }

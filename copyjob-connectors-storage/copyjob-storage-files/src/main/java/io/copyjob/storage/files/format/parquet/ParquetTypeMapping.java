@@ -165,11 +165,19 @@ public final class ParquetTypeMapping {
     return Schema.of(fields);
   }
 
-  /** The copyjob type of one top-level Parquet column. */
+  /** Whether a top-level Parquet column is nested (a group, or a repeated field): it is read as JSON text. */
+  static boolean isNested(Type type) {
+    return !type.isPrimitive() || type.getRepetition() == Type.Repetition.REPEATED;
+  }
+
+  /**
+   * The copyjob type of one top-level Parquet column. A nested column (LIST, MAP, STRUCT, a repeated field) is
+   * JSON: its values are read as JSON text (see {@link ParquetJson}), as COPY INTO loads them into string
+   * columns.
+   */
   static LogicalType fromParquet(Type type, String file) {
-    if (!type.isPrimitive() || type.getRepetition() == Type.Repetition.REPEATED) {
-      throw FileErrors.badInput(file, 0, "the column '" + type.getName() + "' is a nested Parquet column (LIST, MAP "
-          + "or STRUCT), which copyjob cannot read yet; select the other columns", null);
+    if (isNested(type)) {
+      return LogicalType.json();
     }
     PrimitiveType p = type.asPrimitiveType();
     LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();

@@ -145,6 +145,29 @@ public final class LocalFileStore implements FileStore {
     return new LocalPendingFile(path, target);
   }
 
+  /**
+   * Writes a hidden temporary file, forces it to disk, then hard-links it to the target: {@code link(2)} fails
+   * when the target exists, unlike a rename, which replaces it.
+   */
+  @Override
+  public void writeIfAbsent(String path, byte[] content) throws IOException {
+    Path target = resolve(path);
+    Files.createDirectories(target.getParent());
+    Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      Files.createLink(target, temp);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   @Override
   public boolean delete(String path) throws IOException {
     return Files.deleteIfExists(resolve(path));

@@ -121,14 +121,12 @@ class ParquetTypeMappingTest {
   }
 
   @Test
-  void nestedColumnsFailWithAClearMessage() {
+  void nestedColumnsReadAsJsonAndCannotBeWritten() {
     MessageType list = MessageTypeParser.parseMessageType(
-        "message m { optional group l (LIST) { repeated group list { optional int32 element; } } }");
-    assertThatThrownBy(() -> ParquetTypeMapping.fromParquet(list, Map.of(), "f.parquet"))
-        .isInstanceOfSatisfying(CopyJobException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
-          assertThat(e.getMessage()).contains("'l'").contains("nested").contains("f.parquet");
-        });
+        "message m { optional group l (LIST) { repeated group list { optional int32 element; } } "
+            + "repeated int32 r; optional group s { optional binary a (STRING); } }");
+    assertThat(ParquetTypeMapping.fromParquet(list, Map.of(), "f.parquet").fields())
+        .allSatisfy(f -> assertThat(f.type()).isEqualTo(LogicalType.json()));
     assertThatThrownBy(() -> ParquetTypeMapping.toParquet(Schema.of(Field.of("m",
         LogicalType.map(LogicalType.string(), LogicalType.int32())))))
         .isInstanceOfSatisfying(CopyJobException.class, e -> {
