@@ -123,7 +123,13 @@ public final class BlobFileStore extends AzureFileStore {
               .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, Context.NONE);
     } catch (com.azure.storage.blob.models.BlobStorageException e) {
       if (e.getStatusCode() == 409 || e.getStatusCode() == 412) {
-        throw new java.nio.file.FileAlreadyExistsException(displayName(path));
+        if (holdsExactly(path, content)) {
+          return; // the SDK resent our own write after a lost answer: it landed
+        }
+        var exists = new java.nio.file.FileAlreadyExistsException(displayName(path), null,
+            "HTTP " + e.getStatusCode() + " " + e.getErrorCode());
+        exists.initCause(e);
+        throw exists;
       }
       throw errors.translate("write", displayName(path), e);
     } catch (RuntimeException e) {

@@ -296,6 +296,11 @@ class BlobFileStoreIT {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeIfAbsent("_delta_log/0.json",
         "second".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    // The same bytes again: what an SDK's resend of a write whose answer was lost looks like; it landed.
+    store.writeIfAbsent("_delta_log/0.json", "first".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeIfAbsent("_delta_log/0.json",
+        "firs".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class).hasMessageContaining("HTTP 4");
     try (java.io.InputStream in = store.openRead("_delta_log/0.json")) {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first");
     }

@@ -218,7 +218,8 @@ public final class S3FileStore implements FileStore {
 
   /**
    * A conditional PUT ({@code If-None-Match: *}, S3 since August 2024): the store refuses it with 412 when the key
-   * exists, or 409 when a concurrent conditional write to it is in progress; both mean another writer won.
+   * exists, or 409 when a concurrent conditional write to it is in progress; both mean another writer won, unless
+   * the key already holds our bytes (see {@link #holdsExactly}).
    */
   @Override
   public void writeIfAbsent(String path, byte[] content) throws IOException {
@@ -228,7 +229,13 @@ public final class S3FileStore implements FileStore {
     } catch (SdkException e) {
       if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
           && (s.statusCode() == 412 || s.statusCode() == 409)) {
-        throw new java.nio.file.FileAlreadyExistsException(displayName(path));
+        if (holdsExactly(path, content)) {
+          return; // the SDK resent our own write after a lost answer: it landed
+        }
+        var exists = new java.nio.file.FileAlreadyExistsException(displayName(path), null,
+            "HTTP " + s.statusCode() + " " + s.awsErrorDetails().errorCode());
+        exists.initCause(e);
+        throw exists;
       }
       throw errors.translate(e, "write", displayName(path));
     }

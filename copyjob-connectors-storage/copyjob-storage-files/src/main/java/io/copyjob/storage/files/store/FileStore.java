@@ -60,13 +60,28 @@ public interface FileStore extends AutoCloseable {
   /**
    * Writes a small file at {@code path} only if no file exists there, in one atomic step: of two callers racing
    * for the same path exactly one succeeds, and readers never see a partial file. Table formats commit their logs
-   * this way (Delta's {@code _delta_log/N.json}).
+   * this way (Delta's {@code _delta_log/N.json}). Object stores count a file that already holds exactly
+   * {@code content} as written (see {@link #holdsExactly}).
    *
-   * @throws java.nio.file.FileAlreadyExistsException when a file exists at {@code path}
+   * @throws java.nio.file.FileAlreadyExistsException when another file exists at {@code path}
    * @throws UnsupportedOperationException when the store cannot do it atomically (the default)
    */
   default void writeIfAbsent(String path, byte[] content) throws IOException {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write a file only-if-absent");
+  }
+
+  /**
+   * Whether the file at {@code path} exists and holds exactly {@code content}. Object stores use it when a
+   * conditional write is refused: their HTTP clients resend a request whose answer was lost, and the resent write
+   * is refused because the first one landed. Equal bytes mean the write was ours (a Delta commit names its own
+   * transaction and files), so it succeeded.
+   */
+  default boolean holdsExactly(String path, byte[] content) throws IOException {
+    try (InputStream in = openRead(path)) {
+      return java.util.Arrays.equals(in.readNBytes(content.length + 1), content);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
   }
 
   /** Deletes a file. Returns false when there was none. */
