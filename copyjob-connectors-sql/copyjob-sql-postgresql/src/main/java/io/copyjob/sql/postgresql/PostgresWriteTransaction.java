@@ -6,6 +6,7 @@ import io.copyjob.data.Field;
 import io.copyjob.data.Schema;
 import io.copyjob.data.TypeId;
 import io.copyjob.sql.jdbc.JdbcWriteTransaction;
+import io.copyjob.spi.RowRejects;
 import io.copyjob.spi.SplitWriter;
 import io.copyjob.spi.WriteRequest;
 import java.sql.Connection;
@@ -86,14 +87,15 @@ final class PostgresWriteTransaction extends JdbcWriteTransaction<PostgresColumn
     List<String> rowKey = request().primaryKey().isEmpty() ? upsertKeys() : request().primaryKey();
     WriteContext context = WriteContext.of(display(), schema, rowKey, db.errors());
     String target = writeTarget == null ? table().qualifiedName() : writeTarget;
-    if (db.options().writeMethod() == WriteMethod.INSERT) {
-      return new InsertWriter(connection(), target, schema, destTypes, db.options().insertBatchSize(), context);
-    }
-    CopyPlan plan = CopyPlan.of(target, schema, destTypes);
     // Rows staged for an upsert meet the table's constraints only in the merge, where no one row can be told
     // apart: there a refused row fails the write, as without a reject policy.
-    if (request().rejects().isPresent() && writeTarget == null) {
-      return new RejectingCopyWriter(connection(), plan, context, request().rejects().get());
+    RowRejects rejects = writeTarget == null ? request().rejects().orElse(null) : null;
+    if (db.options().writeMethod() == WriteMethod.INSERT) {
+      return new InsertWriter(connection(), target, schema, destTypes, db.options().insertBatchSize(), context, rejects);
+    }
+    CopyPlan plan = CopyPlan.of(target, schema, destTypes);
+    if (rejects != null) {
+      return new RejectingCopyWriter(connection(), plan, context, rejects);
     }
     return new CopyWriter(connection(), plan, context);
   }

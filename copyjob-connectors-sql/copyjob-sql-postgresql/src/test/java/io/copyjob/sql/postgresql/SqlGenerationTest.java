@@ -47,7 +47,7 @@ class SqlGenerationTest {
   @Test
   void insertCastsToTheColumnTypeWithoutModifier() {
     Schema s = Schema.of(Field.of("id", LogicalType.int64()), Field.of("amount", LogicalType.decimal(10, 2)));
-    InsertWriter w = new InsertWriter(null, "\"public\".\"t\"", s, List.of(INT8, NUMERIC), 10, null);
+    InsertWriter w = new InsertWriter(null, "\"public\".\"t\"", s, List.of(INT8, NUMERIC), 10, null, null);
     assertThat(w.sql()).isEqualTo("INSERT INTO \"public\".\"t\" (\"id\", \"amount\") VALUES (CAST(? AS int8), CAST(? AS numeric))");
   }
 

@@ -35,17 +35,29 @@ public final class BatchBulkData implements ISQLServerBulkData {
   private final transient Object[] row;
   /** The ordinal of the batch's first row; negative when the data carries no ordinals. */
   private final long firstOrdinal;
-  private int current = -1;
+  /** The end (exclusive) of the rows handed out. */
+  private final int to;
+  private int current;
 
   public BatchBulkData(List<BulkColumn> columns, RecordBatch batch) {
-    this(columns, batch, -1);
+    this(columns, batch, -1, 0, batch.rowCount());
   }
 
-  private BatchBulkData(List<BulkColumn> columns, RecordBatch batch, long firstOrdinal) {
+  private BatchBulkData(List<BulkColumn> columns, RecordBatch batch, long firstOrdinal, int from, int to) {
+    if (from < 0 || to > batch.rowCount() || from > to) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of a batch of " + batch.rowCount());
+    }
     this.columns = List.copyOf(columns);
     this.batch = batch;
     this.firstOrdinal = firstOrdinal;
+    this.current = from - 1;
+    this.to = to;
     this.row = new Object[columns.size() + (firstOrdinal < 0 ? 0 : 1)];
+  }
+
+  /** Rows {@code [from, to)} of {@code batch}: a part of it loaded alone, to find a row the table refuses. */
+  public static BatchBulkData rows(List<BulkColumn> columns, RecordBatch batch, int from, int to) {
+    return new BatchBulkData(columns, batch, -1, from, to);
   }
 
   /**
@@ -56,7 +68,7 @@ public final class BatchBulkData implements ISQLServerBulkData {
     if (firstOrdinal < 0) {
       throw new IllegalArgumentException("ordinals start at 0 or above, got " + firstOrdinal);
     }
-    return new BatchBulkData(columns, batch, firstOrdinal);
+    return new BatchBulkData(columns, batch, firstOrdinal, 0, batch.rowCount());
   }
 
   private BulkColumn column(int ordinal) {
@@ -86,7 +98,7 @@ public final class BatchBulkData implements ISQLServerBulkData {
 
   @Override
   public boolean next() {
-    if (current + 1 >= batch.rowCount()) {
+    if (current + 1 >= to) {
       return false;
     }
     current++;

@@ -4,6 +4,7 @@ import io.copyjob.CopyJobException;
 import io.copyjob.ErrorCode;
 import io.copyjob.sql.jdbc.JdbcErrorTranslator;
 import io.copyjob.sql.jdbc.JdbcErrors;
+import io.copyjob.sql.jdbc.SqlStates;
 import java.sql.SQLException;
 
 /**
@@ -11,6 +12,10 @@ import java.sql.SQLException;
  * logins, the server's message for rejected rows); every message is scrubbed of the connection's secrets.
  */
 final class SqlServerErrors extends JdbcErrorTranslator {
+  /** Error numbers about the rows of a load; see {@link #refusesRows}. */
+  private static final java.util.Set<Integer> ROW_ERRORS = java.util.Set.of(515, 547, 2601, 2627, 2628, 8152, 4863,
+      220, 232, 241, 242, 244, 245, 248, 517, 8114, 8115, 4864);
+
   SqlServerErrors(SqlServerOptions options) {
     super(SqlServerDialect.INSTANCE, options.redactor(), options.location(),
         options.user().orElse(options.authentication().orElse("(none)")));
@@ -29,5 +34,15 @@ final class SqlServerErrors extends JdbcErrorTranslator {
     }
     return CopyJobException.builder(code, redactor().scrub(what + doing + ": " + server + number)).table(table)
         .cause(JdbcErrors.scrubbed(redactor(), e)).build();
+  }
+
+  /**
+   * SQL Server errors about the rows of a load rather than the load itself: NULL into NOT NULL (515), a CHECK or
+   * FOREIGN KEY conflict (547), a duplicate key (2601, 2627), a value too long (2628, 8152, 4863), out of range or
+   * not convertible (220, 232, 241, 242, 244, 245, 248, 517, 8114, 8115, 4864); else SQLSTATE class 22 or 23,
+   * which the driver uses for the rows it refuses itself (22026, a value longer than its column).
+   */
+  static boolean refusesRows(SQLException e) {
+    return ROW_ERRORS.contains(e.getErrorCode()) || SqlStates.isDataError(e.getSQLState());
   }
 }

@@ -7,7 +7,12 @@ import io.copyjob.ErrorCode;
 import io.copyjob.data.Field;
 import io.copyjob.data.RecordBatch;
 import io.copyjob.sql.jdbc.JdbcWriteTransaction;
+import io.copyjob.sql.jdbc.RefusedRowIsolator;
+import io.copyjob.sql.jdbc.RowKey;
+import io.copyjob.sql.jdbc.RowRefusedException;
+import io.copyjob.sql.jdbc.RowRejecter;
 import io.copyjob.spi.Fragment;
+import io.copyjob.spi.RowRejects;
 import io.copyjob.spi.SplitWriter;
 import io.copyjob.spi.WriteRequest;
 import java.sql.SQLException;
@@ -72,20 +77,55 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
     execute(SqlServerSql.createStaging(staging, names, declarations));
   }
 
+  /**
+   * With a reject policy, rows loaded straight into the table go in savepoints so that rows the table refuses are
+   * isolated and rejected; rows staged for an upsert meet the constraints only in the MERGE, where no one row can be
+   * told apart: there a refused row fails the write, as without a policy.
+   */
   @Override
   protected SplitWriter newWriter(int index) {
-    return new BulkWriter();
+    RowKey key = RowKey.of(request().schema(), request().primaryKey().isEmpty() ? upsertKeys() : request().primaryKey());
+    return new BulkWriter(staging == null ? request().rejects().orElse(null) : null, key);
   }
 
   /** Bulk copies each batch into the table (or the staging table) inside the transaction. */
   private final class BulkWriter implements SplitWriter {
+    private final RefusedRowIsolator isolator;
+    private final RowRejecter rejecter;
     private long rows;
+    private long rowsSeen;
+
+    BulkWriter(RowRejects rejects, RowKey key) {
+      this.isolator = rejects == null ? null : new RefusedRowIsolator(connection(), SqlServerErrors::refusesRows);
+      this.rejecter = rejects == null ? null : new RowRejecter(display(), key, rejects);
+    }
 
     @Override
     public void write(RecordBatch batch) {
       if (batch.rowCount() == 0) {
         return;
       }
+      try {
+        if (isolator != null) {
+          isolator.load(0, batch.rowCount(),
+              (from, to) -> bulkCopy(BatchBulkData.rows(bulkColumns, batch, from, to), to - from, false),
+              (row, why) -> reject(batch, row, why));
+        } else if (staging == null) {
+          bulkCopy(new BatchBulkData(bulkColumns, batch), batch.rowCount(), false);
+        } else {
+          // the rows' arrival order, so the MERGE keeps the last row of a key written twice
+          bulkCopy(BatchBulkData.withOrdinals(bulkColumns, batch, staged), batch.rowCount(), true);
+        }
+      } catch (SQLException e) {
+        throw db.errors().translate(e, "bulk loading rows " + (rowsSeen + 1) + " to " + (rowsSeen + batch.rowCount()),
+            display());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // bulk copy reads no stream: not reached
+      }
+      rowsSeen += batch.rowCount();
+    }
+
+    private void bulkCopy(BatchBulkData data, int count, boolean ordinals) throws SQLException {
       try (SQLServerBulkCopy bulk = new SQLServerBulkCopy(connection())) {
         SQLServerBulkCopyOptions o = new SQLServerBulkCopyOptions();
         o.setUseInternalTransaction(false); // part of the write transaction
@@ -100,18 +140,18 @@ final class SqlServerWriteTransaction extends JdbcWriteTransaction<SqlServerColu
         for (BulkColumn c : bulkColumns) {
           bulk.addColumnMapping(c.name(), c.name());
         }
-        if (staging == null) {
-          bulk.writeToServer(new BatchBulkData(bulkColumns, batch));
-        } else {
-          // the rows' arrival order, so the MERGE keeps the last row of a key written twice
+        if (ordinals) {
           bulk.addColumnMapping(SqlServerSql.ORDINAL, SqlServerSql.ORDINAL);
-          bulk.writeToServer(BatchBulkData.withOrdinals(bulkColumns, batch, staged));
         }
-        rows += batch.rowCount();
-        staged += batch.rowCount();
-      } catch (SQLException e) {
-        throw db.errors().translate(e, "bulk loading rows " + (rows + 1) + " to " + (rows + batch.rowCount()), display());
+        bulk.writeToServer(data);
       }
+      rows += count;
+      staged += count;
+    }
+
+    private void reject(RecordBatch batch, int row, SQLException why) {
+      rejecter.reject(batch, row, rowsSeen, why instanceof RowRefusedException known ? known.column() : null,
+          db.errors().redactor().scrub(why.getMessage()));
     }
 
     @Override

@@ -161,6 +161,26 @@ class SqlServerTypeMappingTest {
     assertThat(plain.getRowData()).hasSize(2);
   }
 
+  /** A part of a batch, loaded alone to find a row the table refuses, hands out exactly its rows. */
+  @Test
+  void bulkDataOfARangeHandsOutOnlyThoseRows() {
+    List<BulkColumn> cols = List.of(BulkColumn.of("id", LogicalType.int32()));
+    RecordBatch b = RecordBatch.allocate(Schema.of(Field.of("id", LogicalType.int32())), 10);
+    for (int r = 0; r < 10; r++) {
+      b.column(0).setObject(r, (long) r);
+    }
+    b.setRowCount(10);
+    List<Object> ids = new java.util.ArrayList<>();
+    BatchBulkData part = BatchBulkData.rows(cols, b, 3, 7);
+    while (part.next()) {
+      ids.add(part.getRowData()[0]);
+    }
+    assertThat(ids).containsExactly(3, 4, 5, 6);
+    assertThat(BatchBulkData.rows(cols, b, 5, 5).next()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchBulkData.rows(cols, b, 4, 11))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
   @Test
   void timestampsAreTruncatedToTheDestinationNeverRounded() {
     Instant i = Instant.parse("2024-12-31T23:59:59.999999999Z");
