@@ -32,8 +32,8 @@ import java.util.Set;
  * column's range outside the run's keys are skipped by Kernel without being read; the others are read first for
  * their keys only, and rewritten only when one matches.
  *
- * <p>The run's keys are held in memory (one entry per row of the run), which suits incremental upserts; a run's rows
- * are expected to hold each key once, as a table with that primary key does.
+ * <p>The run's keys are held in memory (one entry per row of the run), which suits incremental upserts; a key the
+ * run carries twice was reduced to its last row before ({@link DeltaRunKeys}).
  */
 final class DeltaUpsert {
   private static final int BATCH_ROWS = 8192;
@@ -60,12 +60,13 @@ final class DeltaUpsert {
   }
 
   /** Rewrites the live files holding keys of {@code newFiles}; adds their removes to {@code actions}. */
-  List<DeltaDataFile> rewrite(List<DeltaDataFile> newFiles, List<Row> actions) throws IOException {
+  List<DeltaDataFile> rewrite(List<DeltaDataFile> newFiles, DeltaRunKeys keyReader, List<Row> actions)
+      throws IOException {
     Schema tableSchema = DeltaTypeMapping.fromDelta(deltaSchema, request.target().toString());
-    Schema keySchema = keySchema(tableSchema);
+    Schema keySchema = keyReader.keySchema();
     Set<List<Object>> runKeys = new HashSet<>();
     for (DeltaDataFile f : newFiles) {
-      forEachKey(f.path(), f.size(), f.partitionText(), keySchema, runKeys::add);
+      keyReader.forEachKey(f, keySchema, runKeys::add);
     }
     if (runKeys.isEmpty()) {
       return List.of();
@@ -86,7 +87,7 @@ final class DeltaUpsert {
             String path = tables.fileIO().storePath(status.getPath());
             boolean[] hit = {false};
             Map<String, String> partition = KernelActions.partitionValues(file);
-            forEachKey(path, status.getSize(), partition, keySchema, k -> hit[0] |= runKeys.contains(k));
+            keyReader.forEachKey(path, status.getSize(), partition, keySchema, k -> hit[0] |= runKeys.contains(k));
             if (hit[0]) {
               copyWithout(path, status.getSize(), partition, tableSchema, runKeys, writer);
               actions.add(KernelActions.removeAction(file, now));
@@ -96,35 +97,6 @@ final class DeltaUpsert {
       }
     }
     return ((DeltaFragment) writer.finish()).files();
-  }
-
-  private Schema keySchema(Schema tableSchema) {
-    List<Field> fields = new ArrayList<>();
-    for (String k : keys) {
-      fields.add(tableSchema.find(k).orElseThrow());
-    }
-    return Schema.of(fields);
-  }
-
-  private void forEachKey(String path, long size, Map<String, String> partition, Schema keySchema,
-      java.util.function.Consumer<List<Object>> sink) {
-    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keySchema, mapping, partition,
-        BATCH_ROWS)) {
-      RecordBatch b;
-      while ((b = reader.next()) != null) {
-        for (int r = 0; r < b.rowCount(); r++) {
-          sink.accept(key(b, r, 0, keySchema.size()));
-        }
-      }
-    }
-  }
-
-  private static List<Object> key(RecordBatch b, int row, int from, int count) {
-    List<Object> key = new ArrayList<>(count);
-    for (int c = from; c < from + count; c++) {
-      key.add(b.column(c).getObject(row));
-    }
-    return key;
   }
 
   /** Copies the rows of a file whose key the run does not write. */
@@ -137,11 +109,7 @@ final class DeltaUpsert {
         RecordBatch kept = RecordBatch.allocate(tableSchema, Math.max(1, b.rowCount()));
         int n = 0;
         for (int r = 0; r < b.rowCount(); r++) {
-          List<Object> key = new ArrayList<>(keyIndex.length);
-          for (int k : keyIndex) {
-            key.add(b.column(k).getObject(r));
-          }
-          if (!runKeys.contains(key)) {
+          if (!runKeys.contains(DeltaRunKeys.key(b, r, keyIndex))) {
             for (int c = 0; c < tableSchema.size(); c++) {
               kept.column(c).copyFrom(b.column(c), r, n);
             }

@@ -195,9 +195,16 @@ final class DeltaWriteTransaction implements WriteTransaction {
       List<Row> actions = new ArrayList<>();
       DeltaBatchMarker marker = DeltaBatchMarker.domain(appId);
       Optional<String> retriedRun = read.flatMap(s -> marker.committedRun(s, request.batchId()));
-      if (kind == WriteStrategy.Kind.UPSERT && read.isPresent()) {
-        DeltaUpsert upsert = new DeltaUpsert(tables, request, read.get(), keys, deltaSchema, this, options);
-        files.addAll(upsert.rewrite(files, actions));
+      if (kind == WriteStrategy.Kind.UPSERT) {
+        io.copyjob.data.Schema tableSchema = DeltaTypeMapping.fromDelta(deltaSchema, table);
+        DeltaRunKeys runKeys = new DeltaRunKeys(tables, DeltaColumnMapping.of(deltaSchema), tableSchema, keys);
+        files = new ArrayList<>(runKeys.keepLastRowPerKey(files, () -> writer(filePrefix(request.runId()) + "-d",
+            tableSchema)));
+        rows -= runKeys.replacedRows();
+        if (read.isPresent()) {
+          DeltaUpsert upsert = new DeltaUpsert(tables, request, read.get(), keys, deltaSchema, this, options);
+          files.addAll(upsert.rewrite(files, runKeys, actions));
+        }
       } else if (kind == WriteStrategy.Kind.OVERWRITE && read.isPresent()) {
         removeLive(read.get(), name -> true, actions);
       } else if (retriedRun.isPresent()) {

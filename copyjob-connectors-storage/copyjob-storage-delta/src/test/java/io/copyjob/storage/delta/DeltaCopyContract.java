@@ -153,6 +153,34 @@ abstract class DeltaCopyContract {
     }
   }
 
+  /** Each id three times in one run, spread over several files: the last row of each id is the one the table keeps. */
+  @Test
+  void anUpsertRunCarryingAKeyTwiceKeepsItsLastRow() throws Exception {
+    TestDatabase db = new TestDatabase("delta");
+    db.exec("CREATE TABLE changes (id bigint, v text)",
+        "INSERT INTO changes SELECT i % 500, 'v' || i FROM generate_series(1, 1500) i");
+    ConnectorSpec lake = lake("upsert-twice").with(DeltaOptions.TARGET_FILE_SIZE, "4KiB");
+    CopyJob upsert = CopyJob.builder().name(job("upsert-twice")).source(db.spec()).destination(lake)
+        .table("public.changes", t -> t.upsert("id")).batchRows(100).build();
+    List<List<String>> expected = new ArrayList<>();
+    for (int id = 0; id < 500; id++) {
+      expected.add(List.of(Integer.toString(id), "v" + (id == 0 ? 1500 : id + 1000)));
+    }
+
+    assertThat(only(upsert.run().throwIfFailed()).rowsWritten()).isEqualTo(500);
+    assertThat(changes(lake)).isEqualTo(expected);
+    // Into the existing table: the run is reduced the same way, then replaces the rows of its keys.
+    assertThat(only(upsert.run().throwIfFailed()).rowsWritten()).isEqualTo(500);
+    assertThat(changes(lake)).isEqualTo(expected);
+  }
+
+  private List<List<String>> changes(ConnectorSpec lake) throws Exception {
+    try (FileStore store = store(lake)) {
+      return DeltaLogOracle.query(store, "public/changes", scratch,
+          "SELECT CAST(id AS VARCHAR) AS k, v FROM %s ORDER BY id");
+    }
+  }
+
   @Test
   void writesAPartitionedTableAppendsUpsertsAcrossPartitionsAndReadsItBack() throws Exception {
     TestDatabase db = orders(ROWS);

@@ -1,0 +1,147 @@
+package io.copyjob.storage.delta;
+
+import io.copyjob.data.Field;
+import io.copyjob.data.RecordBatch;
+import io.copyjob.data.Schema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The keys of an upsert's rows, read back from the data files the run wrote. A run may carry a key more than once
+ * (a source without that primary key, or a row changed twice between runs of a change feed): as in PostgreSQL and
+ * SQL Server, the row written last wins, so that the table never holds a key twice.
+ */
+final class DeltaRunKeys {
+  private static final int BATCH_ROWS = 8192;
+
+  private final DeltaTables tables;
+  private final DeltaColumnMapping mapping;
+  private final Schema tableSchema;
+  private final Schema keySchema;
+  private long replacedRows;
+
+  DeltaRunKeys(DeltaTables tables, DeltaColumnMapping mapping, Schema tableSchema, List<String> keys) {
+    this.tables = tables;
+    this.mapping = mapping;
+    this.tableSchema = tableSchema;
+    List<Field> fields = new ArrayList<>();
+    for (String k : keys) {
+      fields.add(tableSchema.find(k).orElseThrow());
+    }
+    this.keySchema = Schema.of(fields);
+  }
+
+  /** Rows of the run that a later row of the same key replaced. */
+  long replacedRows() {
+    return replacedRows;
+  }
+
+  Schema keySchema() {
+    return keySchema;
+  }
+
+  /**
+   * The run's files with one row per key: files holding a row that a later row of the same key replaces (later in
+   * the list, or further down the same file) are rewritten by {@code writer} without it, and the originals, never
+   * committed, deleted. Returns {@code files} itself when every key is there once. {@link #replacedRows()} then
+   * says how many rows were dropped.
+   */
+  List<DeltaDataFile> keepLastRowPerKey(List<DeltaDataFile> files, java.util.function.Supplier<DeltaSplitWriter> writers)
+      throws IOException {
+    Map<List<Object>, Long> last = new HashMap<>();
+    boolean[] repeated = {false};
+    for (int i = 0; i < files.size(); i++) {
+      long file = (long) i << 32;
+      long[] row = {0};
+      forEachKey(files.get(i), keySchema, k -> {
+        if (last.put(k, file | row[0]++) != null) {
+          repeated[0] = true;
+          replacedRows++;
+        }
+      });
+    }
+    if (!repeated[0]) {
+      return files;
+    }
+    DeltaSplitWriter writer = writers.get();
+    List<DeltaDataFile> kept = new ArrayList<>();
+    List<DeltaDataFile> replaced = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      DeltaDataFile f = files.get(i);
+      if (holdsReplacedRows(f, (long) i << 32, last)) {
+        copyLastRows(f, (long) i << 32, last, writer);
+        replaced.add(f);
+      } else {
+        kept.add(f);
+      }
+    }
+    kept.addAll(((DeltaFragment) writer.finish()).files());
+    for (DeltaDataFile f : replaced) {
+      tables.store().delete(f.path());
+    }
+    return kept;
+  }
+
+  /** Passes the key of every row of {@code file}, in order, to {@code sink}. */
+  void forEachKey(DeltaDataFile file, Schema keys, Consumer<List<Object>> sink) {
+    forEachKey(file.path(), file.size(), file.partitionText(), keys, sink);
+  }
+
+  void forEachKey(String path, long size, Map<String, String> partition, Schema keys, Consumer<List<Object>> sink) {
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), path, size, keys, mapping, partition, BATCH_ROWS)) {
+      int[] all = java.util.stream.IntStream.range(0, keys.size()).toArray();
+      RecordBatch b;
+      while ((b = reader.next()) != null) {
+        for (int r = 0; r < b.rowCount(); r++) {
+          sink.accept(key(b, r, all));
+        }
+      }
+    }
+  }
+
+  private boolean holdsReplacedRows(DeltaDataFile f, long file, Map<List<Object>, Long> last) {
+    long[] row = {0};
+    boolean[] replaced = {false};
+    forEachKey(f, keySchema, k -> replaced[0] |= last.get(k) != (file | row[0]++));
+    return replaced[0];
+  }
+
+  private void copyLastRows(DeltaDataFile f, long file, Map<List<Object>, Long> last, DeltaSplitWriter writer) {
+    int[] keyIndex = keyIndexes(tableSchema, keySchema);
+    long row = 0;
+    try (DeltaFileReader reader = new DeltaFileReader(tables.store(), f.path(), f.size(), tableSchema, mapping,
+        f.partitionText(), BATCH_ROWS)) {
+      RecordBatch b;
+      while ((b = reader.next()) != null) {
+        RecordBatch out = RecordBatch.allocate(tableSchema, Math.max(1, b.rowCount()));
+        int n = 0;
+        for (int r = 0; r < b.rowCount(); r++, row++) {
+          if (last.get(key(b, r, keyIndex)) == (file | row)) {
+            for (int c = 0; c < tableSchema.size(); c++) {
+              out.column(c).copyFrom(b.column(c), r, n);
+            }
+            n++;
+          }
+        }
+        out.setRowCount(n);
+        writer.write(out);
+      }
+    }
+  }
+
+  static int[] keyIndexes(Schema schema, Schema keys) {
+    return keys.names().stream().mapToInt(schema::indexOf).toArray();
+  }
+
+  static List<Object> key(RecordBatch b, int row, int[] columns) {
+    List<Object> key = new ArrayList<>(columns.length);
+    for (int c : columns) {
+      key.add(b.column(c).getObject(row));
+    }
+    return key;
+  }
+}
