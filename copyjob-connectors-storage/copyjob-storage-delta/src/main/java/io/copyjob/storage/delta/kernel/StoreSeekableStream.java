@@ -1,5 +1,6 @@
 package io.copyjob.storage.delta.kernel;
 
+import io.copyjob.storage.files.store.BufferedPositionalReader;
 import io.copyjob.storage.files.store.FileStore;
 import io.copyjob.storage.files.store.RandomAccessInput;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
@@ -8,17 +9,15 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Kernel's seekable stream over a {@link RandomAccessInput}: sequential reads (JSON log files) go through a buffer
- * refilled with one positional read each, seeks (Parquet checkpoints) just move the position.
+ * Kernel's seekable stream over a {@link RandomAccessInput} (through a {@link BufferedPositionalReader}): sequential
+ * reads (JSON log files) go through a buffer refilled with one positional read each, seeks (Parquet checkpoints) just
+ * move the position.
  */
 final class StoreSeekableStream extends SeekableInputStream {
   private static final int BUFFER = 256 * 1024;
 
   private final RandomAccessInput input;
-  private final byte[] buffer = new byte[BUFFER];
-  private long bufferStart;
-  private int bufferLength;
-  private long pos;
+  private final BufferedPositionalReader reader = new BufferedPositionalReader(BUFFER, this::fetch);
 
   StoreSeekableStream(FileStore store, String path) throws IOException {
     try {
@@ -37,65 +36,40 @@ final class StoreSeekableStream extends SeekableInputStream {
 
   @Override
   public long getPos() {
-    return pos;
+    return reader.position();
   }
 
   @Override
   public void seek(long newPos) {
-    pos = newPos;
+    reader.seek(newPos);
   }
 
   @Override
   public int read() throws IOException {
-    if (!fill()) {
-      return -1;
-    }
-    return buffer[(int) (pos++ - bufferStart)] & 0xff;
+    return reader.read();
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    if (!fill()) {
-      return -1;
-    }
-    int n = (int) Math.min(len, bufferStart + bufferLength - pos);
-    System.arraycopy(buffer, (int) (pos - bufferStart), b, off, n);
-    pos += n;
-    return n;
+    return reader.read(b, off, len);
   }
 
   @Override
   public void readFully(byte[] b, int off, int len) throws IOException {
     try {
-      input.readFully(pos, b, off, len);
+      input.readFully(reader.position(), b, off, len);
     } catch (NoSuchFileException e) {
       throw notFound(e);
     }
-    pos += len;
+    reader.seek(reader.position() + len);
   }
 
-  private boolean fill() throws IOException {
-    if (pos >= bufferStart && pos < bufferStart + bufferLength) {
-      return true;
-    }
-    if (pos >= input.length()) {
-      return false;
-    }
-    int n;
+  private int fetch(long position, byte[] b, int off, int len) throws IOException {
     try {
-      n = input.read(pos, buffer, 0, (int) Math.min(BUFFER, input.length() - pos));
+      return input.read(position, b, off, len);
     } catch (NoSuchFileException e) {
       throw notFound(e);
     }
-    if (n <= 0) {
-      return false;
-    }
-    bufferStart = pos;
-    bufferLength = n;
-    return true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.copyjob.storage.files.format.parquet;
 
+import io.copyjob.storage.files.store.BufferedPositionalReader;
 import io.copyjob.storage.files.store.RandomAccessInput;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,6 +38,18 @@ final class StoreInputFile implements InputFile {
     return new Stream();
   }
 
+  private int fetch(long position, byte[] b, int off, int len) throws IOException {
+    try {
+      int n = input.read(position, b, off, len);
+      if (n > 0) {
+        bytesRead += n;
+      }
+      return n;
+    } catch (IOException e) {
+      throw new StoreException(e);
+    }
+  }
+
   /** An I/O failure of the store, as opposed to bytes Parquet cannot make sense of. */
   static final class StoreException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -47,51 +60,26 @@ final class StoreInputFile implements InputFile {
   }
 
   private final class Stream extends SeekableInputStream {
-    private final byte[] buffer = new byte[BUFFER];
-    private long bufferStart;
-    private int bufferLength;
-    private long pos;
+    private final BufferedPositionalReader reader = new BufferedPositionalReader(BUFFER, StoreInputFile.this::fetch);
 
     @Override
     public long getPos() {
-      return pos;
+      return reader.position();
     }
 
     @Override
     public void seek(long newPos) {
-      pos = newPos;
+      reader.seek(newPos);
     }
 
     @Override
     public int read() throws IOException {
-      if (!fill()) {
-        return -1;
-      }
-      return buffer[(int) (pos++ - bufferStart)] & 0xff;
+      return reader.read();
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (pos >= input.length()) {
-        return -1;
-      }
-      if (len >= BUFFER && !inBuffer()) {
-        int n = fetch(pos, b, off, len);
-        if (n > 0) {
-          pos += n;
-        }
-        return n;
-      }
-      if (!fill()) {
-        return -1;
-      }
-      int n = (int) Math.min(len, bufferStart + bufferLength - pos);
-      System.arraycopy(buffer, (int) (pos - bufferStart), b, off, n);
-      pos += n;
-      return n;
+      return reader.read(b, off, len);
     }
 
     @Override
@@ -137,36 +125,6 @@ final class StoreInputFile implements InputFile {
         if (read(buf) < 0) {
           throw new EOFException("reached the end of the file with " + buf.remaining() + " bytes to go");
         }
-      }
-    }
-
-    private boolean inBuffer() {
-      return pos >= bufferStart && pos < bufferStart + bufferLength;
-    }
-
-    private boolean fill() throws IOException {
-      if (inBuffer()) {
-        return true;
-      }
-      int n = fetch(pos, buffer, 0, BUFFER);
-      if (n <= 0) {
-        bufferLength = 0;
-        return false;
-      }
-      bufferStart = pos;
-      bufferLength = n;
-      return true;
-    }
-
-    private int fetch(long position, byte[] b, int off, int len) throws IOException {
-      try {
-        int n = input.read(position, b, off, len);
-        if (n > 0) {
-          bytesRead += n;
-        }
-        return n;
-      } catch (IOException e) {
-        throw new StoreException(e);
       }
     }
 
