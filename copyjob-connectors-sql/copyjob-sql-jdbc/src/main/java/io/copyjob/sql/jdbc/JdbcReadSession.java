@@ -42,6 +42,9 @@ public abstract class JdbcReadSession<C extends JdbcColumn> implements ReadSessi
   private List<C> columns;
   private C watermarkColumn;
   private Optional<Watermark> upperBound;
+  /** Whether the last plan had one split, and whether its reader was given the session's connection. */
+  private boolean onlySplit;
+  private boolean lent;
 
   protected JdbcReadSession(JdbcConnections connections, JdbcCatalog<C> catalog, ReadRequest request) {
     this.connections = connections;
@@ -167,6 +170,12 @@ public abstract class JdbcReadSession<C extends JdbcColumn> implements ReadSessi
 
   @Override
   public final List<Split> planSplits(Optional<Watermark> upperInclusive) {
+    List<Split> splits = plan(upperInclusive);
+    onlySplit = splits.size() == 1;
+    return splits;
+  }
+
+  private List<Split> plan(Optional<Watermark> upperInclusive) {
     Watermark upper = upperInclusive.orElse(null);
     Optional<String> key = splitKey();
     if (key.isEmpty()) {
@@ -196,6 +205,20 @@ public abstract class JdbcReadSession<C extends JdbcColumn> implements ReadSessi
       return Optional.empty();
     }
     return table.column(table.primaryKey().get(0)).filter(this::isIntegerKey).map(C::name);
+  }
+
+  /**
+   * The session's own connection, for the reader of the only split the session planned, once: its transaction
+   * already sees the session's snapshot, and a connection (with its snapshot import) is saved, a good part of a
+   * small incremental run. Empty otherwise: each reader opens its own. The reader must neither close the connection
+   * nor end its transaction; {@link #close()} does, after the readers are closed.
+   */
+  protected final synchronized Optional<Connection> connectionForTheOnlySplit() {
+    if (!onlySplit || lent || connection == null) {
+      return Optional.empty();
+    }
+    lent = true;
+    return Optional.of(connection);
   }
 
   @Override

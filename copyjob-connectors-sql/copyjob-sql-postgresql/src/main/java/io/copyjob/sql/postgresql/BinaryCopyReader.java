@@ -26,6 +26,8 @@ final class BinaryCopyReader implements SplitReader {
   private static final int VALUE_OVERHEAD = 16;
 
   private final Connection connection;
+  /** False when the connection is the read session's: closing then only ends the COPY. */
+  private final boolean ownsConnection;
   private final String sql;
   private final Schema schema;
   private final FieldDecoder[] decoders;
@@ -40,9 +42,10 @@ final class BinaryCopyReader implements SplitReader {
   record ReadContext(String table, String split, int[] rowKeyIndexes, PostgresErrors errors) {
   }
 
-  BinaryCopyReader(Connection connection, String sql, Schema schema, FieldDecoder[] decoders, int batchRows,
-      ReadContext context) {
+  BinaryCopyReader(Connection connection, boolean ownsConnection, String sql, Schema schema, FieldDecoder[] decoders,
+      int batchRows, ReadContext context) {
     this.connection = connection;
+    this.ownsConnection = ownsConnection;
     this.sql = sql;
     this.schema = schema;
     this.decoders = decoders;
@@ -184,6 +187,9 @@ final class BinaryCopyReader implements SplitReader {
       }
     } catch (SQLException ignored) {
       // closing the connection below ends the COPY anyway
+    }
+    if (!ownsConnection) {
+      return; // the read session ends the transaction and closes its connection
     }
     try (Statement s = connection.createStatement()) {
       s.execute("ROLLBACK");

@@ -22,7 +22,8 @@ import java.util.StringJoiner;
 /**
  * One consistent read of a PostgreSQL table. The session's connection holds a REPEATABLE READ transaction whose
  * snapshot it exports ({@code pg_export_snapshot()}); the upper bound, the split boundaries and every split reader
- * (each on its own connection, after {@code SET TRANSACTION SNAPSHOT}) see exactly the same rows. Readers stream
+ * (each on its own connection, after {@code SET TRANSACTION SNAPSHOT}; the only split of a one-split plan on the
+ * session's connection itself) see exactly the same rows. Readers stream
  * {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}.
  */
 final class PostgresReadSession extends JdbcReadSession<PostgresColumn> {
@@ -101,6 +102,11 @@ final class PostgresReadSession extends JdbcReadSession<PostgresColumn> {
     }
     int[] keys = request().rowKeyColumns().stream().mapToInt(wanted::indexOf).toArray();
     String sql = copySql(split);
+    BinaryCopyReader.ReadContext context = new BinaryCopyReader.ReadContext(display, split.describe(), keys, errors);
+    Optional<Connection> session = connectionForTheOnlySplit();
+    if (session.isPresent()) {
+      return new BinaryCopyReader(session.get(), false, sql, wanted, decoders, request().batchRows(), context);
+    }
     Connection c = connections().open();
     try (Statement st = c.createStatement()) {
       st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -109,7 +115,6 @@ final class PostgresReadSession extends JdbcReadSession<PostgresColumn> {
       JdbcResources.closeQuietly(c);
       throw errors.translate(e, "joining the read snapshot", display);
     }
-    return new BinaryCopyReader(c, sql, wanted, decoders, request().batchRows(),
-        new BinaryCopyReader.ReadContext(display, split.describe(), keys, errors));
+    return new BinaryCopyReader(c, true, sql, wanted, decoders, request().batchRows(), context);
   }
 }
