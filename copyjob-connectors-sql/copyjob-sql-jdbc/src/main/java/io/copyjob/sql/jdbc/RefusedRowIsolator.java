@@ -3,6 +3,7 @@ package io.copyjob.sql.jdbc;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.util.function.Predicate;
 
@@ -50,33 +51,48 @@ public final class RefusedRowIsolator {
 
   /** Loads rows {@code [from, to)}, handing each refused row to {@code refusal} and keeping the rest. */
   public void load(int from, int to, RangeLoad load, Refusal refusal) throws SQLException, IOException {
-    if (from >= to) {
-      return;
-    }
-    Savepoint savepoint = connection.setSavepoint();
-    try {
-      load.load(from, to);
-      connection.releaseSavepoint(savepoint);
-    } catch (RowRefusedException e) {
-      rollback(savepoint, e);
-      refusal.reject(e.row(), e);
-      load(from, e.row(), load, refusal);
-      load(e.row() + 1, to, load, refusal);
-    } catch (SQLException e) {
-      rollback(savepoint, e);
-      if (!refusesRows.test(e)) {
+    // A row the load names is rejected and the loop goes on after it (no recursion: a column every row of which
+    // fails would otherwise nest a call per row); a range the database refuses is halved.
+    int start = from;
+    while (start < to) {
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        load.load(start, to);
+        release(savepoint);
+        return;
+      } catch (RowRefusedException e) {
+        rollback(savepoint, e);
+        refusal.reject(e.row(), e);
+        load(start, e.row(), load, refusal);
+        start = e.row() + 1;
+      } catch (SQLException e) {
+        rollback(savepoint, e);
+        if (!refusesRows.test(e)) {
+          throw e;
+        }
+        if (to - start == 1) {
+          refusal.reject(start, e);
+          return;
+        }
+        int middle = (start + to) >>> 1;
+        load(start, middle, load, refusal);
+        start = middle;
+      } catch (IOException | RuntimeException e) {
+        rollback(savepoint, e);
         throw e;
       }
-      if (to - from == 1) {
-        refusal.reject(from, e);
-        return;
-      }
-      int middle = (from + to) >>> 1;
-      load(from, middle, load, refusal);
-      load(middle, to, load, refusal);
-    } catch (IOException | RuntimeException e) {
-      rollback(savepoint, e);
-      throw e;
+    }
+  }
+
+  /**
+   * Releasing only frees the savepoint early; SQL Server's driver does not support it (it frees savepoints at the
+   * transaction's end), which must not undo a load that succeeded.
+   */
+  private void release(Savepoint savepoint) throws SQLException {
+    try {
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLFeatureNotSupportedException e) {
+      // kept until the commit or rollback
     }
   }
 

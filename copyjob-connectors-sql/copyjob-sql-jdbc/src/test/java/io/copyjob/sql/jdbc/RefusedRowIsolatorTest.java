@@ -22,6 +22,8 @@ class RefusedRowIsolatorTest {
   private final List<Integer> table = new ArrayList<>();
   private final List<Integer> savepointSizes = new ArrayList<>();
   private boolean doomed;
+  /** SQL Server's driver: releaseSavepoint is not supported, savepoints live until the transaction ends. */
+  private boolean noRelease;
   private int loads;
 
   private final Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -31,6 +33,9 @@ class RefusedRowIsolatorTest {
             savepointSizes.add(table.size());
             return null;
           case "releaseSavepoint":
+            if (noRelease) {
+              throw new java.sql.SQLFeatureNotSupportedException("This operation is not supported.");
+            }
             savepointSizes.remove(savepointSizes.size() - 1);
             return null;
           case "rollback":
@@ -74,6 +79,27 @@ class RefusedRowIsolatorTest {
     assertThat(savepointSizes).isEmpty();
     // about k·log2(n) loads for k refused rows in n, not n
     assertThat(loads).isLessThan(2 * refused.size() * 13);
+  }
+
+  @Test
+  void aDriverThatCannotReleaseSavepointsKeepsWhatWasLoaded() throws Exception {
+    noRelease = true;
+    Set<Integer> rejected = new TreeSet<>();
+    new RefusedRowIsolator(connection, RefusedRowIsolator::dataOrIntegrityError)
+        .load(0, 1000, refusing(Set.of(10, 900), "23000"), (row, why) -> rejected.add(row));
+    assertThat(rejected).containsExactly(10, 900);
+    assertThat(table).hasSize(998).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aLoadRefusingEveryRowItNamesIsRejectedRowByRowWithoutDeepRecursion() throws Exception {
+    List<Integer> rejected = new ArrayList<>();
+    RefusedRowIsolator.RangeLoad load = (from, to) -> {
+      throw new RowRefusedException(from, "amount", "not a number");
+    };
+    new RefusedRowIsolator(connection, e -> false).load(0, 200_000, load, (row, why) -> rejected.add(row));
+    assertThat(rejected).hasSize(200_000);
+    assertThat(table).isEmpty();
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param stats its statistics, from the Parquet footer
  * @param partition its partition values, by column; empty when the table is not partitioned
  * @param partitionText the same as text by physical name, as a reader of the file is given them
+ * @param rowOrder for an upsert's files, the arrival number of each row in the run, in file order (rows of a
+ *     partitioned table spread over several files); null when not recorded
  */
 record DeltaDataFile(String path, long size, DataFileStatistics stats, Map<String, Literal> partition,
-    Map<String, String> partitionText) {
+    Map<String, String> partitionText, long[] rowOrder) {
 }

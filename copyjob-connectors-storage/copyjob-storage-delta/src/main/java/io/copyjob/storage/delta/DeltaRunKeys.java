@@ -45,9 +45,9 @@ final class DeltaRunKeys {
   }
 
   /**
-   * The run's files with one row per key: files holding a row that a later row of the same key replaces (later in
-   * the list, or further down the same file) are rewritten by {@code writer} without it, and the originals, never
-   * committed, deleted. Returns {@code files} itself when every key is there once. {@link #replacedRows()} then
+   * The run's files with one row per key: files holding a row that a later-arrived row of the same key replaces are
+   * rewritten by {@code writer} without it, and the originals, never committed, deleted. Rows with a NULL key
+   * column are all kept. Returns {@code files} itself when every key is there once. {@link #replacedRows()} then
    * says how many rows were dropped.
    */
   List<DeltaDataFile> keepLastRowPerKey(List<DeltaDataFile> files, java.util.function.Supplier<DeltaSplitWriter> writers)
@@ -55,12 +55,20 @@ final class DeltaRunKeys {
     Map<List<Object>, Long> last = new HashMap<>();
     boolean[] repeated = {false};
     for (int i = 0; i < files.size(); i++) {
-      long file = (long) i << 32;
-      long[] row = {0};
+      int index = i;
+      int[] row = {0};
       forEachKey(files.get(i), keySchema, k -> {
-        if (last.put(k, file | row[0]++) != null) {
+        long arrived = arrival(files.get(index), index, row[0]++);
+        if (k == null) {
+          return; // a NULL key matches no other row, as in SQL
+        }
+        Long before = last.get(k);
+        if (before != null) {
           repeated[0] = true;
           replacedRows++;
+        }
+        if (before == null || before < arrived) {
+          last.put(k, arrived);
         }
       });
     }
@@ -72,8 +80,8 @@ final class DeltaRunKeys {
     List<DeltaDataFile> replaced = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       DeltaDataFile f = files.get(i);
-      if (holdsReplacedRows(f, (long) i << 32, last)) {
-        copyLastRows(f, (long) i << 32, last, writer);
+      if (holdsReplacedRows(f, i, last)) {
+        copyLastRows(f, i, last, writer);
         replaced.add(f);
       } else {
         kept.add(f);
@@ -103,16 +111,27 @@ final class DeltaRunKeys {
     }
   }
 
-  private boolean holdsReplacedRows(DeltaDataFile f, long file, Map<List<Object>, Long> last) {
-    long[] row = {0};
+  /**
+   * The row's arrival number in the run: recorded by the upsert's writer (rows of a partitioned table spread over
+   * several files), else its file's place in the list and its place in the file.
+   */
+  private static long arrival(DeltaDataFile f, int index, int row) {
+    return f.rowOrder() != null ? f.rowOrder()[row] : ((long) index << 32) | row;
+  }
+
+  private boolean holdsReplacedRows(DeltaDataFile f, int index, Map<List<Object>, Long> last) {
+    int[] row = {0};
     boolean[] replaced = {false};
-    forEachKey(f, keySchema, k -> replaced[0] |= last.get(k) != (file | row[0]++));
+    forEachKey(f, keySchema, k -> {
+      long arrived = arrival(f, index, row[0]++);
+      replaced[0] |= k != null && last.get(k) != arrived;
+    });
     return replaced[0];
   }
 
-  private void copyLastRows(DeltaDataFile f, long file, Map<List<Object>, Long> last, DeltaSplitWriter writer) {
+  private void copyLastRows(DeltaDataFile f, int index, Map<List<Object>, Long> last, DeltaSplitWriter writer) {
     int[] keyIndex = keyIndexes(tableSchema, keySchema);
-    long row = 0;
+    int row = 0;
     try (DeltaFileReader reader = new DeltaFileReader(tables.store(), f.path(), f.size(), tableSchema, mapping,
         f.partitionText(), BATCH_ROWS)) {
       RecordBatch b;
@@ -120,7 +139,8 @@ final class DeltaRunKeys {
         RecordBatch out = RecordBatch.allocate(tableSchema, Math.max(1, b.rowCount()));
         int n = 0;
         for (int r = 0; r < b.rowCount(); r++, row++) {
-          if (last.get(key(b, r, keyIndex)) == (file | row)) {
+          List<Object> k = key(b, r, keyIndex);
+          if (k == null || last.get(k) == arrival(f, index, row)) {
             for (int c = 0; c < tableSchema.size(); c++) {
               out.column(c).copyFrom(b.column(c), r, n);
             }
@@ -137,10 +157,18 @@ final class DeltaRunKeys {
     return keys.names().stream().mapToInt(schema::indexOf).toArray();
   }
 
+  /**
+   * The key of a row, comparable by value (binary values wrapped); null when a key column is NULL, since such a
+   * row matches no other.
+   */
   static List<Object> key(RecordBatch b, int row, int[] columns) {
     List<Object> key = new ArrayList<>(columns.length);
     for (int c : columns) {
-      key.add(b.column(c).getObject(row));
+      Object v = b.column(c).getObject(row);
+      if (v == null) {
+        return null;
+      }
+      key.add(v instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : v);
     }
     return key;
   }

@@ -51,6 +51,8 @@ final class DeltaSplitWriter implements SplitWriter {
   private long rows;
   private long bytes;
   private int seq;
+  /** Whether each file keeps its rows' arrival numbers (see {@link DeltaDataFile#rowOrder()}). */
+  private boolean recordOrder;
 
   /** A file being written, for one partition value (the empty list without partitioning). */
   private static final class OpenFile {
@@ -58,6 +60,16 @@ final class DeltaSplitWriter implements SplitWriter {
     final Map<String, String> partitionText;
     PendingFile pending;
     ParquetFileWriter writer;
+    /** The arrival number of each row written, when the writer records the order. */
+    long[] order = new long[0];
+    int rows;
+
+    void arrived(long number) {
+      if (rows == order.length) {
+        order = java.util.Arrays.copyOf(order, Math.max(1024, rows * 2));
+      }
+      order[rows++] = number;
+    }
 
     OpenFile(Map<String, Literal> partition, Map<String, String> partitionText) {
       this.partition = partition;
@@ -92,13 +104,19 @@ final class DeltaSplitWriter implements SplitWriter {
         .filter(i -> data.get(i).type().id() == TypeId.UUID).toArray();
   }
 
+  /** Makes each file keep its rows' arrival numbers, counted from {@link #rowsWritten()} of this writer. */
+  DeltaSplitWriter recordingOrder() {
+    this.recordOrder = true;
+    return this;
+  }
+
   @Override
   public void write(RecordBatch batch) {
     if (batch.rowCount() == 0) {
       return;
     }
     if (partitionColumns.length == 0) {
-      write(List.of(), batch);
+      write(List.of(), batch, null);
     } else {
       // Rows grouped by their partition value, each group written as its own batch.
       Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
@@ -119,13 +137,14 @@ final class DeltaSplitWriter implements SplitWriter {
           n++;
         }
         part.setRowCount(n);
-        write(g.getKey(), part);
+        write(g.getKey(), part, g.getValue());
       }
     }
     rows += batch.rowCount();
   }
 
-  private void write(List<Object> key, RecordBatch batch) {
+  /** Writes {@code batch}, whose rows are {@code rowsOfBatch} of the batch written (null: all, in order). */
+  private void write(List<Object> key, RecordBatch batch, List<Integer> rowsOfBatch) {
     OpenFile file = open.get(key);
     if (file == null) {
       if (open.size() >= MAX_OPEN_FILES) {
@@ -138,6 +157,11 @@ final class DeltaSplitWriter implements SplitWriter {
       open.put(key, file);
     }
     file.writer.write(asFileBatch(batch), 0, batch.rowCount());
+    if (recordOrder) {
+      for (int r = 0; r < batch.rowCount(); r++) {
+        file.arrived(rows + (rowsOfBatch == null ? r : rowsOfBatch.get(r)));
+      }
+    }
     if (file.writer.estimatedBytes() >= targetFileSize) {
       endFile(file);
       open.remove(key);
@@ -198,7 +222,7 @@ final class DeltaSplitWriter implements SplitWriter {
     }
     long size = file.pending.bytesWritten();
     done.add(new DeltaDataFile(file.pending.path(), size, DeltaFileStats.of(file.writer.footer(), statsSchema),
-        file.partition, file.partitionText));
+        file.partition, file.partitionText, recordOrder ? java.util.Arrays.copyOf(file.order, file.rows) : null));
     bytes += size;
   }
 

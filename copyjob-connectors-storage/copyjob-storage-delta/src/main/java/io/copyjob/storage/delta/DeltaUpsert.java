@@ -66,7 +66,11 @@ final class DeltaUpsert {
     Schema keySchema = keyReader.keySchema();
     Set<List<Object>> runKeys = new HashSet<>();
     for (DeltaDataFile f : newFiles) {
-      keyReader.forEachKey(f, keySchema, runKeys::add);
+      keyReader.forEachKey(f, keySchema, k -> {
+        if (k != null) {
+          runKeys.add(k); // a NULL key replaces nothing
+        }
+      });
     }
     if (runKeys.isEmpty()) {
       return List.of();
@@ -129,7 +133,7 @@ final class DeltaUpsert {
     Comparable max = null;
     for (List<Object> k : runKeys) {
       Object v = k.get(0);
-      if (!(v instanceof Comparable c)) {
+      if (!(v instanceof Comparable c) || v instanceof java.nio.ByteBuffer) {
         return Optional.empty();
       }
       min = min == null || c.compareTo(min) < 0 ? c : min;

@@ -161,15 +161,20 @@ final class DeltaWriteTransaction implements WriteTransaction {
         deltaSchema, partitionBy, options.targetFileSize());
   }
 
+  /**
+   * An upsert has one writer, which numbers the rows as they arrive: of rows with one key, the last arrived is the
+   * one the table keeps ({@link DeltaRunKeys}), which several writers taking batches at once could not tell.
+   */
   @Override
   public int maxWriters() {
-    return MAX_WRITERS;
+    return request.strategy().kind() == WriteStrategy.Kind.UPSERT ? 1 : MAX_WRITERS;
   }
 
   @Override
   public SplitWriter openWriter(int index) {
     String prefix = filePrefix(request.runId()) + "-w" + index;
-    return writer(prefix, request.schema());
+    DeltaSplitWriter writer = writer(prefix, request.schema());
+    return request.strategy().kind() == WriteStrategy.Kind.UPSERT ? writer.recordingOrder() : writer;
   }
 
   /** Data files of a run start with this: how a rerun finds what an earlier attempt committed. */
@@ -198,9 +203,13 @@ final class DeltaWriteTransaction implements WriteTransaction {
       if (kind == WriteStrategy.Kind.UPSERT) {
         io.copyjob.data.Schema tableSchema = DeltaTypeMapping.fromDelta(deltaSchema, table);
         DeltaRunKeys runKeys = new DeltaRunKeys(tables, DeltaColumnMapping.of(deltaSchema), tableSchema, keys);
-        files = new ArrayList<>(runKeys.keepLastRowPerKey(files, () -> writer(filePrefix(request.runId()) + "-d",
-            tableSchema)));
-        rows -= runKeys.replacedRows();
+        // A source whose primary key is the upsert's keys has each key once in a run: nothing to reduce, and
+        // no need to read the run's keys back (an initial upsert may be large).
+        if (!(keys.size() == request.primaryKey().size() && request.primaryKey().containsAll(keys))) {
+          files = new ArrayList<>(runKeys.keepLastRowPerKey(files, () -> writer(filePrefix(request.runId()) + "-d",
+              tableSchema)));
+          rows -= runKeys.replacedRows();
+        }
         if (read.isPresent()) {
           DeltaUpsert upsert = new DeltaUpsert(tables, request, read.get(), keys, deltaSchema, this, options);
           files.addAll(upsert.rewrite(files, runKeys, actions));

@@ -174,6 +174,37 @@ abstract class DeltaCopyContract {
     assertThat(changes(lake)).isEqualTo(expected);
   }
 
+  /**
+   * A partitioned table whose rows move partition within one run: id 0 opens the eu file, each id's us row comes
+   * before its eu row. The eu rows, arrived last, are kept, whatever order the partition files close in; a NULL
+   * key is kept as it is.
+   */
+  @Test
+  void anUpsertRunMovingKeysBetweenPartitionsKeepsTheRowArrivedLast() throws Exception {
+    TestDatabase db = new TestDatabase("delta");
+    db.exec("CREATE TABLE moves (id bigint, v text, region text)",
+        "INSERT INTO moves VALUES (0, 'x0', 'eu')",
+        "INSERT INTO moves SELECT i, 'us-' || i, 'us' FROM generate_series(1, 300) i",
+        "INSERT INTO moves SELECT i, 'eu-' || i, 'eu' FROM generate_series(1, 300) i",
+        "INSERT INTO moves VALUES (NULL, 'n1', 'us'), (NULL, 'n2', 'eu')");
+    ConnectorSpec lake = lake("upsert-moves").with(DeltaOptions.PARTITION_BY, "region");
+    CopyJob upsert = CopyJob.builder().name(job("upsert-moves")).source(db.spec()).destination(lake)
+        .table("public.moves", t -> t.upsert("id")).batchRows(1000).build();
+
+    assertThat(only(upsert.run().throwIfFailed()).rowsWritten()).isEqualTo(303);
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(List.of("0", "x0", "eu"));
+    for (int id = 1; id <= 300; id++) {
+      expected.add(List.of(Integer.toString(id), "eu-" + id, "eu"));
+    }
+    expected.add(java.util.Arrays.asList(null, "n1", "us"));
+    expected.add(java.util.Arrays.asList(null, "n2", "eu"));
+    try (FileStore store = store(lake)) {
+      assertThat(DeltaLogOracle.query(store, "public/moves", scratch,
+          "SELECT CAST(id AS VARCHAR) AS k, v, region FROM %s ORDER BY id NULLS LAST, v")).isEqualTo(expected);
+    }
+  }
+
   private List<List<String>> changes(ConnectorSpec lake) throws Exception {
     try (FileStore store = store(lake)) {
       return DeltaLogOracle.query(store, "public/changes", scratch,

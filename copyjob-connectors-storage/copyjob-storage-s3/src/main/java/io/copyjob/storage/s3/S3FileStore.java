@@ -221,6 +221,8 @@ public final class S3FileStore implements FileStore {
    * exists, or 409 when a concurrent conditional write to it is in progress; both mean another writer won, unless
    * the key already holds our bytes (see {@link #holdsExactly}).
    */
+  private static final long IN_PROGRESS_WAIT_MILLIS = 5_000;
+
   @Override
   public void writeIfAbsent(String path, byte[] content) throws IOException {
     try {
@@ -229,16 +231,33 @@ public final class S3FileStore implements FileStore {
     } catch (SdkException e) {
       if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
           && (s.statusCode() == 412 || s.statusCode() == 409)) {
-        if (holdsExactly(path, content)) {
+        if (s.statusCode() == 409 ? appearsHolding(path, content) : holdsExactly(path, content)) {
           return; // the SDK resent our own write after a lost answer: it landed
         }
-        var exists = new java.nio.file.FileAlreadyExistsException(displayName(path), null,
-            "HTTP " + s.statusCode() + " " + s.awsErrorDetails().errorCode());
+        var exists = new java.nio.file.FileAlreadyExistsException(displayName(path), null, "HTTP " + s.statusCode()
+            + (s.awsErrorDetails() == null ? "" : " " + s.awsErrorDetails().errorCode()));
         exists.initCause(e);
         throw exists;
       }
       throw errors.translate(e, "write", displayName(path));
     }
+  }
+
+  /**
+   * After a 409 (a conditional write to the key still in progress, which may be our own first attempt that the SDK
+   * gave up waiting for): waits up to {@value #IN_PROGRESS_WAIT_MILLIS} ms for the object, then compares.
+   */
+  private boolean appearsHolding(String path, byte[] content) throws IOException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(IN_PROGRESS_WAIT_MILLIS);
+    while (!exists(path) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted waiting for " + displayName(path));
+      }
+    }
+    return holdsExactly(path, content);
   }
 
   @Override
