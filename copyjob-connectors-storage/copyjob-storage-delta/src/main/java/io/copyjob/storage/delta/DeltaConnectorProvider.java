@@ -6,9 +6,7 @@ import io.copyjob.spi.ConnectorRole;
 import io.copyjob.spi.SinkConnector;
 import io.copyjob.spi.SourceConnector;
 import io.copyjob.spi.WriteStrategy;
-import io.copyjob.storage.files.store.FileStoreProvider;
 import io.copyjob.storage.files.store.FileStores;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -32,11 +30,7 @@ public final class DeltaConnectorProvider implements ConnectorProvider {
   /** The secret options of every installed file store. */
   @Override
   public Set<String> sensitiveOptions() {
-    Set<String> keys = new HashSet<>();
-    for (FileStoreProvider p : FileStores.providers()) {
-      keys.addAll(p.sensitiveOptions());
-    }
-    return Set.copyOf(keys);
+    return FileStores.sensitiveOptions();
   }
 
   @Override

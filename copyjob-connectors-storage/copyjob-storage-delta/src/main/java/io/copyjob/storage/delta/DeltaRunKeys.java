@@ -23,6 +23,8 @@ final class DeltaRunKeys {
   private final Schema tableSchema;
   private final Schema keySchema;
   private long replacedRows;
+  /** The run's keys once read, without NULLs. */
+  private java.util.Set<List<Object>> keys;
 
   DeltaRunKeys(DeltaTables tables, DeltaColumnMapping mapping, Schema tableSchema, List<String> keys) {
     this.tables = tables;
@@ -52,8 +54,8 @@ final class DeltaRunKeys {
    */
   List<DeltaDataFile> keepLastRowPerKey(List<DeltaDataFile> files, java.util.function.Supplier<DeltaSplitWriter> writers)
       throws IOException {
-    Map<List<Object>, Long> last = new HashMap<>();
-    boolean[] repeated = {false};
+    Map<List<Object>, Seen> last = new HashMap<>();
+    java.util.Set<Integer> holdingReplaced = new java.util.HashSet<>();
     for (int i = 0; i < files.size(); i++) {
       int index = i;
       int[] row = {0};
@@ -62,17 +64,22 @@ final class DeltaRunKeys {
         if (k == null) {
           return; // a NULL key matches no other row, as in SQL
         }
-        Long before = last.get(k);
-        if (before != null) {
-          repeated[0] = true;
-          replacedRows++;
+        Seen before = last.get(k);
+        if (before == null || before.arrival() < arrived) {
+          if (before != null) {
+            holdingReplaced.add(before.file());
+          }
+          last.put(k, new Seen(arrived, index));
+        } else {
+          holdingReplaced.add(index);
         }
-        if (before == null || before < arrived) {
-          last.put(k, arrived);
+        if (before != null) {
+          replacedRows++;
         }
       });
     }
-    if (!repeated[0]) {
+    keys = last.keySet();
+    if (holdingReplaced.isEmpty()) {
       return files;
     }
     DeltaSplitWriter writer = writers.get();
@@ -80,7 +87,7 @@ final class DeltaRunKeys {
     List<DeltaDataFile> replaced = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       DeltaDataFile f = files.get(i);
-      if (holdsReplacedRows(f, i, last)) {
+      if (holdingReplaced.contains(i)) {
         copyLastRows(f, i, last, writer);
         replaced.add(f);
       } else {
@@ -92,6 +99,24 @@ final class DeltaRunKeys {
       tables.store().delete(f.path());
     }
     return kept;
+  }
+
+  /**
+   * The run's keys without NULLs: those {@link #keepLastRowPerKey} collected, else read from {@code files}.
+   */
+  java.util.Set<List<Object>> keys(List<DeltaDataFile> files) {
+    if (keys == null) {
+      java.util.Set<List<Object>> read = new java.util.HashSet<>();
+      for (DeltaDataFile f : files) {
+        forEachKey(f, keySchema, k -> {
+          if (k != null) {
+            read.add(k);
+          }
+        });
+      }
+      keys = read;
+    }
+    return keys;
   }
 
   /** Passes the key of every row of {@code file}, in order, to {@code sink}. */
@@ -119,17 +144,11 @@ final class DeltaRunKeys {
     return f.rowOrder() != null ? f.rowOrder()[row] : ((long) index << 32) | row;
   }
 
-  private boolean holdsReplacedRows(DeltaDataFile f, int index, Map<List<Object>, Long> last) {
-    int[] row = {0};
-    boolean[] replaced = {false};
-    forEachKey(f, keySchema, k -> {
-      long arrived = arrival(f, index, row[0]++);
-      replaced[0] |= k != null && last.get(k) != arrived;
-    });
-    return replaced[0];
+  /** The row of a key that arrived last so far: its arrival number and the index of its file. */
+  private record Seen(long arrival, int file) {
   }
 
-  private void copyLastRows(DeltaDataFile f, int index, Map<List<Object>, Long> last, DeltaSplitWriter writer) {
+  private void copyLastRows(DeltaDataFile f, int index, Map<List<Object>, Seen> last, DeltaSplitWriter writer) {
     int[] keyIndex = keyIndexes(tableSchema, keySchema);
     int row = 0;
     try (DeltaFileReader reader = new DeltaFileReader(tables.store(), f.path(), f.size(), tableSchema, mapping,
@@ -140,7 +159,7 @@ final class DeltaRunKeys {
         int n = 0;
         for (int r = 0; r < b.rowCount(); r++, row++) {
           List<Object> k = key(b, r, keyIndex);
-          if (k == null || last.get(k) == arrival(f, index, row)) {
+          if (k == null || last.get(k).arrival() == arrival(f, index, row)) {
             for (int c = 0; c < tableSchema.size(); c++) {
               out.column(c).copyFrom(b.column(c), r, n);
             }

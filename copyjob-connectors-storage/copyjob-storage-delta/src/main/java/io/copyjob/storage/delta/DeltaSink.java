@@ -14,7 +14,6 @@ import io.copyjob.spi.WriteTransaction;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -148,12 +147,7 @@ final class DeltaSink implements SinkConnector {
 
   @Override
   public void checkConnection() {
-    try {
-      tables.store().list("");
-    } catch (IOException e) {
-      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "could not list " + tables.store().displayName("")
-          + ": " + e).cause(e).build();
-    }
+    tables.checkConnection();
   }
 
   @Override

@@ -75,12 +75,7 @@ final class DeltaSource implements SourceConnector {
 
   @Override
   public void checkConnection() {
-    try {
-      tables.store().list("");
-    } catch (IOException e) {
-      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "could not list " + tables.store().displayName("")
-          + ": " + e).cause(e).build();
-    }
+    tables.checkConnection();
   }
 
   @Override

@@ -33,6 +33,16 @@ final class DeltaTables implements AutoCloseable {
 
   FileStore store() { return store; }
 
+  /** Lists the store's root: the check behind the source's and the sink's {@code checkConnection()}. */
+  void checkConnection() {
+    try {
+      store.list("");
+    } catch (java.io.IOException e) {
+      throw CopyJobException.builder(ErrorCode.STORE_ERROR, "could not list " + store.displayName("") + ": " + e)
+          .cause(e).build();
+    }
+  }
+
   Engine engine() { return engine; }
 
   StoreFileIO fileIO() { return fileIO; }

@@ -19,7 +19,6 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,14 +63,7 @@ final class DeltaUpsert {
       throws IOException {
     Schema tableSchema = DeltaTypeMapping.fromDelta(deltaSchema, request.target().toString());
     Schema keySchema = keyReader.keySchema();
-    Set<List<Object>> runKeys = new HashSet<>();
-    for (DeltaDataFile f : newFiles) {
-      keyReader.forEachKey(f, keySchema, k -> {
-        if (k != null) {
-          runKeys.add(k); // a NULL key replaces nothing
-        }
-      });
-    }
+    Set<List<Object>> runKeys = keyReader.keys(newFiles); // a NULL key replaces nothing: not among them
     if (runKeys.isEmpty()) {
       return List.of();
     }

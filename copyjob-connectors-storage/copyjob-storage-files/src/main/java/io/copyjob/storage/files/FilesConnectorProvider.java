@@ -9,7 +9,6 @@ import io.copyjob.spi.WriteStrategy;
 import io.copyjob.storage.files.location.FileSelector;
 import io.copyjob.storage.files.store.FileStoreProvider;
 import io.copyjob.storage.files.store.FileStores;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -38,11 +37,7 @@ public final class FilesConnectorProvider implements ConnectorProvider {
   /** The secret options of every installed file store (see {@link FileStoreProvider#sensitiveOptions()}). */
   @Override
   public Set<String> sensitiveOptions() {
-    Set<String> keys = new HashSet<>();
-    for (FileStoreProvider p : FileStores.providers()) {
-      keys.addAll(p.sensitiveOptions());
-    }
-    return Set.copyOf(keys);
+    return FileStores.sensitiveOptions();
   }
 
   @Override

@@ -152,39 +152,38 @@ public final class StoreFileIO implements FileIO {
         byte[] content = lines(data);
         String p = storePath(path);
         if (overwrite) {
-          PendingFile file = store.create(p);
-          try {
-            file.stream().write(content);
-            file.commit();
-          } finally {
-            file.abort();
-          }
+          replace(p, content);
         } else {
-          try {
-            store.writeIfAbsent(p, content);
-          } catch (java.nio.file.FileAlreadyExistsException e) {
-            if (!holds(p, content)) {
-              throw e;
-            }
-            // The client retried a request whose first attempt had landed: the file is this commit.
-          } catch (UnsupportedOperationException e) {
-            // Not an IOException: Kernel would retry it as a transient failure.
-            throw CopyJobException.builder(ErrorCode.INVALID_OPTION, "the store " + store.displayName("")
-                + " cannot create a file only if it is absent, which Delta commits need so that two writers never "
-                + "both commit the same version; for ADLS Gen2 use the account's blob endpoint "
-                + "(https://<account>.blob.core.windows.net/...)").cause(e).build();
-          }
+          createOnly(p, content);
         }
       }
     };
   }
 
-  /** Whether the file at {@code path} holds exactly {@code content} (every commit is unique: it has its own time). */
-  private boolean holds(String path, byte[] content) {
-    try (InputStream in = store.openRead(path)) {
-      return java.util.Arrays.equals(in.readAllBytes(), content);
-    } catch (IOException | RuntimeException e) {
-      return false;
+  /** Writes {@code content} at {@code path} in one step, replacing what is there. */
+  private void replace(String path, byte[] content) throws IOException {
+    PendingFile file = store.create(path);
+    try {
+      file.stream().write(content);
+      file.commit();
+    } finally {
+      file.abort();
+    }
+  }
+
+  /**
+   * Writes {@code content} at {@code path} only if no file is there: how a commit claims its version. The stores
+   * count a client's resend of a write that had landed as that write ({@link FileStore#writeIfAbsent}).
+   */
+  private void createOnly(String path, byte[] content) throws IOException {
+    try {
+      store.writeIfAbsent(path, content);
+    } catch (UnsupportedOperationException e) {
+      // Not an IOException: Kernel would retry it as a transient failure.
+      throw CopyJobException.builder(ErrorCode.INVALID_OPTION, "the store " + store.displayName("")
+          + " cannot create a file only if it is absent, which Delta commits need so that two writers never "
+          + "both commit the same version; for ADLS Gen2 use the account's blob endpoint "
+          + "(https://<account>.blob.core.windows.net/...)").cause(e).build();
     }
   }
 
@@ -248,15 +247,9 @@ public final class StoreFileIO implements FileIO {
     }
     String dest = storePath(destPath);
     if (overwrite) {
-      PendingFile file = store.create(dest);
-      try {
-        file.stream().write(content);
-        file.commit();
-      } finally {
-        file.abort();
-      }
+      replace(dest, content);
     } else {
-      store.writeIfAbsent(dest, content);
+      createOnly(dest, content);
     }
   }
 

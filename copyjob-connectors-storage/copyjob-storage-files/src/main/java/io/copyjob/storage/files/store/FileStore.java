@@ -60,8 +60,8 @@ public interface FileStore extends AutoCloseable {
   /**
    * Writes a small file at {@code path} only if no file exists there, in one atomic step: of two callers racing
    * for the same path exactly one succeeds, and readers never see a partial file. Table formats commit their logs
-   * this way (Delta's {@code _delta_log/N.json}). Object stores count a file that already holds exactly
-   * {@code content} as written (see {@link #holdsExactly}).
+   * this way (Delta's {@code _delta_log/N.json}). A file that already holds exactly {@code content} counts as
+   * written (see {@link #holdsExactly}): that is how a client's resend of a write that had landed looks.
    *
    * @throws java.nio.file.FileAlreadyExistsException when another file exists at {@code path}
    * @throws UnsupportedOperationException when the store cannot do it atomically (the default)

@@ -59,6 +59,15 @@ public final class FileStores {
     return all;
   }
 
+  /** The secret options of every installed store (see {@link FileStoreProvider#sensitiveOptions()}). */
+  public static java.util.Set<String> sensitiveOptions() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (FileStoreProvider p : providers()) {
+      keys.addAll(p.sensitiveOptions());
+    }
+    return java.util.Set.copyOf(keys);
+  }
+
   /**
    * Opens the store for {@code location} with the first provider that supports it.
    *
